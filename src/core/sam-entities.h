@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sam-item.h"
+#include "sam-enums.h"
+#include "sam-enum-types.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The kinds of item a session holds. They are declarations only (properties
+ * and child lists, see sam-entities.c), which is why they share one file.
+ *
+ *   agenda item   title, duration (s), kind, notes, activity-kind, activity-id,
+ *                 actual-start, actual-end
+ *   perspective   name, color
+ *   participant   name, organisation, municipality, perspectives, present
+ *   balloon       perspective, x, y (fractions of the map), participant, label
+ *   prompt        format, text, duration (s), group-size, starters, follow-ups
+ *   group round   prompt, created, groups (aas of participant ids)
+ *   voice         text, prompt, agenda-item, time, perspective, on-stage
+ *   wall          title, columns
+ *   column        title, notes
+ *   note          text, color, votes, perspective, time, hidden
+ */
+
+#define SAM_TYPE_AGENDA_ITEM (sam_agenda_item_get_type ())
+G_DECLARE_FINAL_TYPE (SamAgendaItem, sam_agenda_item, SAM, AGENDA_ITEM, SamItem)
+#define SAM_TYPE_PERSPECTIVE (sam_perspective_get_type ())
+G_DECLARE_FINAL_TYPE (SamPerspective, sam_perspective, SAM, PERSPECTIVE, SamItem)
+#define SAM_TYPE_PARTICIPANT (sam_participant_get_type ())
+G_DECLARE_FINAL_TYPE (SamParticipant, sam_participant, SAM, PARTICIPANT, SamItem)
+#define SAM_TYPE_BALLOON (sam_balloon_get_type ())
+G_DECLARE_FINAL_TYPE (SamBalloon, sam_balloon, SAM, BALLOON, SamItem)
+#define SAM_TYPE_PROMPT (sam_prompt_get_type ())
+G_DECLARE_FINAL_TYPE (SamPrompt, sam_prompt, SAM, PROMPT, SamItem)
+#define SAM_TYPE_GROUP_ROUND (sam_group_round_get_type ())
+G_DECLARE_FINAL_TYPE (SamGroupRound, sam_group_round, SAM, GROUP_ROUND, SamItem)
+#define SAM_TYPE_VOICE (sam_voice_get_type ())
+G_DECLARE_FINAL_TYPE (SamVoice, sam_voice, SAM, VOICE, SamItem)
+#define SAM_TYPE_WALL (sam_wall_get_type ())
+G_DECLARE_FINAL_TYPE (SamWall, sam_wall, SAM, WALL, SamItem)
+#define SAM_TYPE_COLUMN (sam_column_get_type ())
+G_DECLARE_FINAL_TYPE (SamColumn, sam_column, SAM, COLUMN, SamItem)
+#define SAM_TYPE_NOTE (sam_note_get_type ())
+G_DECLARE_FINAL_TYPE (SamNote, sam_note, SAM, NOTE, SamItem)
+
+/* Ensures every item type is registered (the loader looks types up by name). */
+void sam_entities_init (void);
+
+G_END_DECLS

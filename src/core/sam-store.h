@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sam-types.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The embedded SQLite store under the user data directory: the library of
+ * known sessions (behind the start page's recent list) and the crash-recovery
+ * journal. The database runs in WAL mode with synchronous=FULL, so a journal
+ * append that returned TRUE survives a crash, a kill or a power cut.
+ */
+
+#define SAM_STORE_SCHEMA_VERSION 1
+
+#define SAM_STORE_ERROR (sam_store_error_quark ())
+GQuark sam_store_error_quark (void);
+
+typedef enum {
+  SAM_STORE_ERROR_CORRUPT,        /* not a database, or damaged */
+  SAM_STORE_ERROR_LOCKED,         /* another process holds it */
+  SAM_STORE_ERROR_NEWER_SCHEMA,   /* made by a newer Samling */
+  SAM_STORE_ERROR_FAILED,         /* anything else (disk full, I/O …) */
+  SAM_STORE_ERROR_NOT_FOUND,
+} SamStoreError;
+
+#define SAM_TYPE_STORE (sam_store_get_type ())
+G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
+
+/* Opens (creating and migrating as needed) the store at @path. */
+SamStore   *sam_store_open             (const char   *path,
+                                        GError      **error);
+/* The default place: $XDG_DATA_HOME/samling/samling.db */
+char       *sam_store_default_path     (void);
+const char *sam_store_get_path         (SamStore     *self);
+int         sam_store_get_schema_version (SamStore   *self);
+
+typedef struct {
+  char   *uri;
+  char   *title;
+  char   *date;         /* the session's date, "YYYY-MM-DD" or "" */
+  gint64  last_opened;  /* µs since the epoch */
+} SamRecent;
+void        sam_recent_free            (SamRecent    *recent);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamRecent, sam_recent_free)
+
+/* Remembers (or refreshes) a session file as opened now. */
+gboolean    sam_store_remember         (SamStore     *self,
+                                        const char   *uri,
+                                        const char   *title,
+                                        const char   *date,
+                                        GError      **error);
+gboolean    sam_store_forget           (SamStore     *self,
+                                        const char   *uri,
+                                        GError      **error);
+/* Most recently opened first; a GPtrArray of SamRecent. */
+GPtrArray  *sam_store_list_recent      (SamStore     *self,
+                                        guint         limit,
+                                        GError      **error);
+
+typedef struct {
+  char   *id;
+  char   *uri;          /* "" for a session never saved */
+  char   *title;
+  guint   n_ops;        /* unsaved edits */
+  gint64  updated;      /* µs since the epoch */
+} SamJournalEntry;
+void        sam_journal_entry_free     (SamJournalEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamJournalEntry, sam_journal_entry_free)
+
+/* Starts a journal for a session whose saved state is @base (the file's
+ * bytes, or the serialized new session). Returns the journal's id. */
+char       *sam_store_journal_begin    (SamStore     *self,
+                                        const char   *uri,
+                                        const char   *title,
+                                        GBytes       *base,
+                                        GError      **error);
+/* Appends the operations of one edit in one durable transaction. */
+gboolean    sam_store_journal_append   (SamStore     *self,
+                                        const char   *journal_id,
+                                        const char * const *ops,
+                                        GError      **error);
+/* After a save: @base becomes the new saved state, the operations go. */
+gboolean    sam_store_journal_rebase   (SamStore     *self,
+                                        const char   *journal_id,
+                                        const char   *uri,
+                                        const char   *title,
+                                        GBytes       *base,
+                                        GError      **error);
+gboolean    sam_store_journal_discard  (SamStore     *self,
+                                        const char   *journal_id,
+                                        GError      **error);
+/* Journals that hold unsaved edits; a GPtrArray of SamJournalEntry. */
+GPtrArray  *sam_store_journal_list     (SamStore     *self,
+                                        GError      **error);
+/* Rebuilds the session of a journal: its base with every operation replayed.
+ * The result is marked dirty. */
+SamSession *sam_store_journal_recover  (SamStore     *self,
+                                        const char   *journal_id,
+                                        GError      **error);
+
+/*
+ * SamJournal ties one open session to the store: each committed edit of the
+ * session is appended before the edit function returns. If appending fails,
+ * ::failed is emitted (once until it works again) and the session goes on.
+ */
+#define SAM_TYPE_JOURNAL (sam_journal_get_type ())
+G_DECLARE_FINAL_TYPE (SamJournal, sam_journal, SAM, JOURNAL, GObject)
+
+SamJournal *sam_journal_new            (SamStore     *store,
+                                        SamSession   *session,
+                                        const char   *uri,
+                                        GBytes       *base,
+                                        GError      **error);
+/* Continues an existing journal (after recovery). */
+SamJournal *sam_journal_resume         (SamStore     *store,
+                                        SamSession   *session,
+                                        const char   *journal_id);
+const char *sam_journal_get_id         (SamJournal   *self);
+gboolean    sam_journal_rebase         (SamJournal   *self,
+                                        const char   *uri,
+                                        GBytes       *base,
+                                        GError      **error);
+/* Ends the journal for good (the session was saved and closed, or its
+ * changes discarded). */
+gboolean    sam_journal_discard        (SamJournal   *self,
+                                        GError      **error);
+
+G_END_DECLS

@@ -250,8 +250,11 @@ edit_move_agenda (Fixture *f)
 {
   g_autoptr(SamItem) second = sam_item_new (SAM_TYPE_AGENDA_ITEM, NULL);
 
+  sam_session_begin (f->session, "Add and move");
   sam_session_insert (f->session, f->session, "agenda", 0, second);
   sam_session_move (f->session, second, f->session, 1);
+  sam_session_end (f->session);
+  g_assert_true (sam_session_lookup (f->session, sam_item_get_id (second)) == second);
 }
 
 static void

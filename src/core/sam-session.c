@@ -1088,7 +1088,7 @@ sam_session_apply_op (SamSession  *self,
 
   if (!sam_json_check_text (op_json, strlen (op_json), &local_error) ||
       !(root = json_from_string (op_json, &local_error)))
-    return op_error (error, op_json, local_error->message);
+    return op_error (error, op_json, local_error != NULL ? local_error->message : _("empty"));
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return op_error (error, op_json, _("not an object"));
 

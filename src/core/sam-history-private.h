@@ -17,7 +17,7 @@ typedef enum {
 typedef struct
 {
   SamChangeKind kind;
-  SamItem      *item;        /* owned */
+  SamItem      *item;        /* owned; NULL = the session itself (see parent) */
   /* SET */
   GParamSpec   *pspec;
   GValue        old_value;

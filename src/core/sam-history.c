@@ -36,7 +36,7 @@ sam_change_new (SamChangeKind kind,
   SamChange *change = g_new0 (SamChange, 1);
 
   change->kind = kind;
-  change->item = g_object_ref (item);
+  change->item = item != NULL ? g_object_ref (item) : NULL;
 
   return change;
 }

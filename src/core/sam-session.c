@@ -446,7 +446,7 @@ do_remove (SamSession *self,
 {
   g_autoptr(JsonObject) op = json_object_new ();
   g_autofree char *member = sam_json_member_name (list);
-  g_autoptr(SamItem) keep = g_object_ref (item);
+  G_GNUC_UNUSED g_autoptr(SamItem) keep = g_object_ref (item);
   SamItem *owner = parent_or_self (self, parent);
   GListStore *store = sam_item_get_list (owner, list);
 
@@ -475,7 +475,7 @@ do_move (SamSession *self,
 {
   g_autoptr(JsonObject) op = json_object_new ();
   g_autofree char *member = sam_json_member_name (list);
-  g_autoptr(SamItem) keep = g_object_ref (item);
+  G_GNUC_UNUSED g_autoptr(SamItem) keep = g_object_ref (item);
   SamItem *from = parent_or_self (self, from_parent);
   SamItem *to = parent_or_self (self, to_parent);
   GListStore *from_store = sam_item_get_list (from, list);
@@ -507,8 +507,10 @@ apply_change (SamSession *self,
       {
         const GValue *value = forward ? &change->new_value : &change->old_value;
 
-        do_set (change->item, change->pspec, value);
-        return set_op (change->item, change->pspec, value);
+        SamItem *item = parent_or_self (self, change->item);
+
+        do_set (item, change->pspec, value);
+        return set_op (item, change->pspec, value);
       }
 
     case SAM_CHANGE_INSERT:
@@ -625,7 +627,7 @@ sam_session_set_value (SamSession   *self,
   if (sam_value_equal (sam_item_peek_value (item, pspec), value))
     return;
 
-  change = sam_change_new (SAM_CHANGE_SET, item);
+  change = sam_change_new (SAM_CHANGE_SET, item != SAM_ITEM (self) ? item : NULL);
   change->pspec = pspec;
   g_value_init (&change->old_value, pspec->value_type);
   g_value_copy (sam_item_peek_value (item, pspec), &change->old_value);

@@ -1,0 +1,1198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "sam-json.h"
+#include "sam-session.h"
+#include "sam-store.h"
+
+/*
+ * The store is one SQLite database. Every statement is prepared once and kept
+ * (an append must stay well under the time between two keystrokes), values are
+ * always bound, never spliced into SQL text.
+ *
+ * Schema, version 1:
+ *
+ *   recent       the library of known session files, one row per uri
+ *   journals     one row per open session: its saved state (base) and the id
+ *                of its root item, which lets an append keep the title current
+ *   journal_ops  the operations of each journal since its base, in seq order
+ */
+
+/* How long a statement waits for another program that holds the database
+ * before it gives up with SAM_STORE_ERROR_LOCKED. */
+#define BUSY_TIMEOUT_MS 2000
+
+struct _SamStore
+{
+  GObject        parent_instance;
+
+  char          *path;
+  sqlite3       *db;
+  int            schema_version;
+  sqlite3_stmt **stmts;
+};
+
+G_DEFINE_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sam-store-error-quark, sam_store_error)
+
+typedef enum {
+  STMT_BEGIN_READ,
+  STMT_BEGIN_WRITE,
+  STMT_COMMIT,
+  STMT_ROLLBACK,
+  STMT_REMEMBER,
+  STMT_FORGET,
+  STMT_LIST_RECENT,
+  STMT_JOURNAL_INSERT,
+  STMT_JOURNAL_TOUCH,
+  STMT_JOURNAL_SET_TITLE,
+  STMT_JOURNAL_REBASE,
+  STMT_JOURNAL_DELETE,
+  STMT_JOURNAL_LIST,
+  STMT_JOURNAL_GET,
+  STMT_OP_INSERT,
+  STMT_OPS_CLEAR,
+  STMT_OPS_LIST,
+  N_STMTS
+} Stmt;
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_BEGIN_READ] = "BEGIN DEFERRED",
+  [STMT_BEGIN_WRITE] = "BEGIN IMMEDIATE",
+  [STMT_COMMIT] = "COMMIT",
+  [STMT_ROLLBACK] = "ROLLBACK",
+  /* last_opened only grows, so the list keeps the order in which sessions
+   * were opened even when the clock steps back or two opens share a µs. */
+  [STMT_REMEMBER] =
+    "INSERT INTO recent (uri, title, date, last_opened) "
+    "VALUES (?1, ?2, ?3, max(?4, (SELECT coalesce(max(last_opened), 0) + 1 FROM recent))) "
+    "ON CONFLICT (uri) DO UPDATE SET "
+    "title = excluded.title, date = excluded.date, last_opened = excluded.last_opened",
+  [STMT_FORGET] = "DELETE FROM recent WHERE uri = ?1",
+  [STMT_LIST_RECENT] =
+    "SELECT uri, title, date, last_opened FROM recent "
+    "ORDER BY last_opened DESC LIMIT ?1",
+  [STMT_JOURNAL_INSERT] =
+    "INSERT INTO journals (id, uri, title, session_id, base, created, updated) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+  [STMT_JOURNAL_TOUCH] =
+    "UPDATE journals SET updated = ?2 WHERE id = ?1 RETURNING session_id",
+  [STMT_JOURNAL_SET_TITLE] = "UPDATE journals SET title = ?2 WHERE id = ?1",
+  [STMT_JOURNAL_REBASE] =
+    "UPDATE journals SET uri = coalesce(?2, uri), title = coalesce(?3, title), "
+    "session_id = ?4, base = ?5, updated = ?6 "
+    "WHERE id = ?1",
+  [STMT_JOURNAL_DELETE] = "DELETE FROM journals WHERE id = ?1",
+  [STMT_JOURNAL_LIST] =
+    "SELECT j.id, j.uri, j.title, j.updated, count(*) "
+    "FROM journals AS j JOIN journal_ops AS o ON o.journal_id = j.id "
+    "GROUP BY j.id ORDER BY j.updated DESC",
+  [STMT_JOURNAL_GET] = "SELECT title, base FROM journals WHERE id = ?1",
+  [STMT_OP_INSERT] =
+    "INSERT INTO journal_ops (journal_id, seq, op) VALUES "
+    "(?1, (SELECT coalesce(max(seq), 0) + 1 FROM journal_ops WHERE journal_id = ?1), ?2)",
+  [STMT_OPS_CLEAR] = "DELETE FROM journal_ops WHERE journal_id = ?1",
+  [STMT_OPS_LIST] = "SELECT op FROM journal_ops WHERE journal_id = ?1 ORDER BY seq",
+};
+
+static const char schema_1[] =
+  "CREATE TABLE recent ("
+  "  uri         TEXT PRIMARY KEY NOT NULL,"
+  "  title       TEXT NOT NULL DEFAULT '',"
+  "  date        TEXT NOT NULL DEFAULT '',"
+  "  last_opened INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX recent_by_last_opened ON recent (last_opened);"
+  "CREATE TABLE journals ("
+  "  id          TEXT PRIMARY KEY NOT NULL,"
+  "  uri         TEXT NOT NULL DEFAULT '',"
+  "  title       TEXT NOT NULL DEFAULT '',"
+  "  session_id  TEXT NOT NULL DEFAULT '',"
+  "  base        BLOB NOT NULL,"
+  "  created     INTEGER NOT NULL,"
+  "  updated     INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE journal_ops ("
+  "  journal_id  TEXT NOT NULL REFERENCES journals (id) ON DELETE CASCADE,"
+  "  seq         INTEGER NOT NULL,"
+  "  op          TEXT NOT NULL,"
+  "  PRIMARY KEY (journal_id, seq)"
+  ") WITHOUT ROWID;";
+
+/* Errors */
+
+static gboolean
+set_db_error (SamStore    *self,
+              GError     **error,
+              int          rc)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_LOCKED,
+                   _("The library at %s is in use by another program (%s)"),
+                   name, detail);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
+                   _("The library at %s is damaged: %s"), name, detail);
+      break;
+
+    default:
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                   _("The library at %s cannot be used: %s"), name, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+set_not_found (GError     **error,
+               const char  *journal_id)
+{
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+               _("There is no journal “%s” in the library"), journal_id);
+  return FALSE;
+}
+
+/* Statements */
+
+static sqlite3_stmt *
+get_stmt (SamStore  *self,
+          Stmt       which,
+          GError   **error)
+{
+  int rc;
+
+  g_assert (which < N_STMTS);
+
+  if (self->stmts[which] != NULL)
+    return self->stmts[which];
+
+  rc = sqlite3_prepare_v3 (self->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+                           &self->stmts[which], NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, error, rc);
+      sqlite3_finalize (self->stmts[which]);
+      self->stmts[which] = NULL;
+      return NULL;
+    }
+
+  return self->stmts[which];
+}
+
+static void
+stmt_done (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
+static void
+bind_bytes (sqlite3_stmt *stmt,
+            int           index,
+            GBytes       *bytes)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  /* A NULL pointer would bind SQL NULL; an empty base is an empty blob. */
+  sqlite3_bind_blob64 (stmt, index, data != NULL ? data : "", size, SQLITE_STATIC);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return g_strdup (text != NULL ? (const char *) text : "");
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+run_stmt (SamStore      *self,
+          sqlite3_stmt  *stmt,
+          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+  gboolean ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+
+  /* The message first: a reset may replace it. */
+  if (!ok)
+    set_db_error (self, error, rc);
+  stmt_done (stmt);
+
+  return ok;
+}
+
+static gboolean
+run (SamStore  *self,
+     Stmt       which,
+     GError   **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, which, error);
+
+  return stmt != NULL && run_stmt (self, stmt, error);
+}
+
+static void
+rollback (SamStore *self)
+{
+  /* A failed COMMIT or statement may already have ended the transaction. */
+  if (!sqlite3_get_autocommit (self->db))
+    run (self, STMT_ROLLBACK, NULL);
+}
+
+/* Commits, or rolls back and fails. Only after this returns TRUE is the
+ * transaction on disk (synchronous=FULL syncs the WAL at each commit). */
+static gboolean
+commit (SamStore  *self,
+        GError   **error)
+{
+  if (run (self, STMT_COMMIT, error))
+    return TRUE;
+
+  rollback (self);
+  return FALSE;
+}
+
+/* Runs SQL text without parameters (pragmas and the schema). */
+static gboolean
+exec_sql (SamStore    *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_db_error (self, error, rc);
+
+  return TRUE;
+}
+
+/* Runs a one-off query that returns one value in its first row. */
+static gboolean
+query_first (SamStore    *self,
+             const char  *sql,
+             char       **text,
+             int         *number,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          if (text != NULL)
+            *text = column_text (stmt, 0);
+          if (number != NULL)
+            *number = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          if (text != NULL)
+            *text = g_strdup ("");
+          if (number != NULL)
+            *number = 0;
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return set_db_error (self, error, rc);
+
+  return TRUE;
+}
+
+/* Opening and migrating */
+
+static gboolean
+refuse_newer (SamStore  *self,
+              int        version,
+              GError   **error)
+{
+  g_autofree char *name = NULL;
+
+  if (version <= SAM_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  name = g_filename_display_name (self->path);
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NEWER_SCHEMA,
+               _("The library at %s was made by a newer version of Samling "
+                 "(schema version %d; this version knows up to %d)"),
+               name, version, SAM_STORE_SCHEMA_VERSION);
+  return FALSE;
+}
+
+/* Brings the schema from @from to SAM_STORE_SCHEMA_VERSION one version at a
+ * time, inside the caller's write transaction. A new version adds one case
+ * and raises SAM_STORE_SCHEMA_VERSION; a step never edits an older one, so
+ * every database, however old, walks the same path. */
+static gboolean
+migrate (SamStore  *self,
+         int        from,
+         GError   **error)
+{
+  g_autofree char *set_version = NULL;
+
+  for (int version = from; version < SAM_STORE_SCHEMA_VERSION; version++)
+    {
+      const char *sql;
+
+      switch (version)
+        {
+        case 0:
+          sql = schema_1;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (!exec_sql (self, sql, error))
+        return FALSE;
+    }
+
+  /* PRAGMA takes no parameters; the value is our own constant. */
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", SAM_STORE_SCHEMA_VERSION);
+  return exec_sql (self, set_version, error);
+}
+
+static gboolean
+check_integrity (SamStore  *self,
+                 GError   **error)
+{
+  g_autofree char *result = NULL;
+  g_autofree char *name = NULL;
+
+  /* quick_check reads every page once but skips the costly index checks; it
+   * catches a damaged file now, rather than in the middle of a recovery. */
+  if (!query_first (self, "PRAGMA quick_check(1)", &result, NULL, error))
+    return FALSE;
+
+  if (g_str_equal (result, "ok"))
+    return TRUE;
+
+  name = g_filename_display_name (self->path);
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
+               _("The library at %s is damaged: %s"), name, result);
+  return FALSE;
+}
+
+static gboolean
+open_db (SamStore  *self,
+         GError   **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *mode = NULL;
+  int version = 0;
+  int rc;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (dir);
+
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                   _("Cannot create the folder %s for the library: %s"),
+                   name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (self->db == NULL)
+    return set_db_error (self, error, SQLITE_NOMEM);
+  if (rc != SQLITE_OK)
+    return set_db_error (self, error, rc);
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* The first read finds a file that is no database at all, and a newer
+   * schema is refused before anything is changed in the file. */
+  if (!query_first (self, "PRAGMA user_version", NULL, &version, error) ||
+      !refuse_newer (self, version, error) ||
+      !check_integrity (self, error))
+    return FALSE;
+
+  if (!query_first (self, "PRAGMA journal_mode = WAL", &mode, NULL, error) ||
+      !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
+      !exec_sql (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  if (g_ascii_strcasecmp (mode, "wal") != 0)
+    g_debug ("The library at %s runs in journal mode %s", self->path, mode);
+
+  /* The write lock also tells at once whether another program holds the
+   * database: a store that cannot write is no use to the journal. */
+  if (!run (self, STMT_BEGIN_WRITE, error))
+    return FALSE;
+
+  /* Read again under the lock: another process may have migrated meanwhile. */
+  if (!query_first (self, "PRAGMA user_version", NULL, &version, error) ||
+      !refuse_newer (self, version, error) ||
+      (version < SAM_STORE_SCHEMA_VERSION && !migrate (self, version, error)))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  /* Journals without edits hold nothing to recover: those left by a session
+   * that ended without discarding its journal (a crash before any edit) go.
+   * Should one still belong to a session open elsewhere, its next edit
+   * starts a new journal (see SamJournal). */
+  if (!exec_sql (self,
+                 "DELETE FROM journals WHERE NOT EXISTS "
+                 "(SELECT 1 FROM journal_ops WHERE journal_id = journals.id)",
+                 error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  self->schema_version = SAM_STORE_SCHEMA_VERSION;
+  return TRUE;
+}
+
+static void
+sam_store_finalize (GObject *object)
+{
+  SamStore *self = SAM_STORE (object);
+
+  for (guint i = 0; i < N_STMTS; i++)
+    sqlite3_finalize (self->stmts[i]);
+  g_free (self->stmts);
+
+  /* close_v2 never fails for lack of finalized statements. */
+  sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (sam_store_parent_class)->finalize (object);
+}
+
+static void
+sam_store_class_init (SamStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sam_store_finalize;
+}
+
+static void
+sam_store_init (SamStore *self)
+{
+  self->stmts = g_new0 (sqlite3_stmt *, N_STMTS);
+}
+
+/**
+ * sam_store_open:
+ * @path: the database file; it and its folder are created if missing
+ * @error: a #SamStoreError
+ *
+ * Opens the store, creating and migrating it as needed. A damaged file gives
+ * %SAM_STORE_ERROR_CORRUPT, one held by another program
+ * %SAM_STORE_ERROR_LOCKED (after waiting two seconds), one made by a newer
+ * version %SAM_STORE_ERROR_NEWER_SCHEMA; the file is left as it was.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+SamStore *
+sam_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(SamStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (SAM_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_db (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sam_store_default_path:
+ *
+ * Returns: (transfer full): $XDG_DATA_HOME/samling/samling.db
+ */
+char *
+sam_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "samling", "samling.db", NULL);
+}
+
+const char *
+sam_store_get_path (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+sam_store_get_schema_version (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+/* The library of known sessions */
+
+void
+sam_recent_free (SamRecent *recent)
+{
+  if (recent == NULL)
+    return;
+
+  g_free (recent->uri);
+  g_free (recent->title);
+  g_free (recent->date);
+  g_free (recent);
+}
+
+/**
+ * sam_store_remember:
+ *
+ * Adds @uri to the library as opened now, or refreshes its title, date and
+ * time of opening.
+ */
+gboolean
+sam_store_remember (SamStore    *self,
+                    const char  *uri,
+                    const char  *title,
+                    const char  *date,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uri != NULL, FALSE);
+
+  if (!(stmt = get_stmt (self, STMT_REMEMBER, error)))
+    return FALSE;
+
+  bind_text (stmt, 1, uri);
+  bind_text (stmt, 2, title);
+  bind_text (stmt, 3, date);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+
+  return run_stmt (self, stmt, error);
+}
+
+/**
+ * sam_store_forget:
+ *
+ * Removes @uri from the library; %SAM_STORE_ERROR_NOT_FOUND if it was not
+ * there.
+ */
+gboolean
+sam_store_forget (SamStore    *self,
+                  const char  *uri,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uri != NULL, FALSE);
+
+  if (!(stmt = get_stmt (self, STMT_FORGET, error)))
+    return FALSE;
+
+  bind_text (stmt, 1, uri);
+  if (!run_stmt (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                   _("%s is not in the library"), uri);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sam_store_list_recent:
+ * @limit: the most to return, 0 for all
+ *
+ * Returns: (transfer full) (element-type SamRecent): most recently opened first
+ */
+GPtrArray *
+sam_store_list_recent (SamStore  *self,
+                       guint      limit,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  if (!(stmt = get_stmt (self, STMT_LIST_RECENT, error)))
+    return NULL;
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_recent_free);
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (sqlite3_int64) limit : -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamRecent *recent = g_new0 (SamRecent, 1);
+
+      recent->uri = column_text (stmt, 0);
+      recent->title = column_text (stmt, 1);
+      recent->date = column_text (stmt, 2);
+      recent->last_opened = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (list, recent);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, rc);
+      stmt_done (stmt);
+      return NULL;
+    }
+  stmt_done (stmt);
+
+  return g_steal_pointer (&list);
+}
+
+/* The journal */
+
+void
+sam_journal_entry_free (SamJournalEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->id);
+  g_free (entry->uri);
+  g_free (entry->title);
+  g_free (entry);
+}
+
+/* The "id" member of the root object of a session's JSON text, found
+ * without parsing the whole document: an append then recognizes the edits
+ * that rename the session. NULL when it cannot be found. */
+static char *
+find_root_id (GBytes *base)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (base, &length);
+  int depth = 0;
+
+  for (gsize i = 0; data != NULL && i < length; i++)
+    {
+      gsize start, end;
+
+      switch (data[i])
+        {
+        case '{':
+        case '[':
+          depth++;
+          continue;
+
+        case '}':
+        case ']':
+          depth--;
+          continue;
+
+        case '"':
+          break;
+
+        default:
+          continue;
+        }
+
+      start = ++i;
+      while (i < length && data[i] != '"')
+        i += data[i] == '\\' ? 2 : 1;
+      if (i >= length)
+        return NULL;
+      end = i;
+
+      if (depth != 1 || end - start != 2 || memcmp (data + start, "id", 2) != 0)
+        continue;
+
+      /* A member name is followed by a colon, a value is not. */
+      for (i++; i < length && g_ascii_isspace (data[i]); i++)
+        ;
+      if (i >= length || data[i] != ':')
+        continue;
+      for (i++; i < length && g_ascii_isspace (data[i]); i++)
+        ;
+      if (i >= length || data[i] != '"')
+        return NULL;
+
+      start = ++i;
+      while (i < length && data[i] != '"' && data[i] != '\\')
+        i++;
+      if (i >= length || data[i] != '"')
+        return NULL;
+
+      return g_strndup (data + start, i - start);
+    }
+
+  return NULL;
+}
+
+/* The new title if @op renames the session whose root has @session_id. */
+static char *
+op_new_title (const char *op,
+              const char *session_id)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonNode *value;
+
+  if (session_id[0] == '\0' || strstr (op, "\"title\"") == NULL)
+    return NULL;
+
+  root = json_from_string (op, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  object = json_node_get_object (root);
+  if (g_strcmp0 (json_object_get_string_member_with_default (object, "op", ""), "set") != 0 ||
+      g_strcmp0 (json_object_get_string_member_with_default (object, "member", ""), "title") != 0 ||
+      g_strcmp0 (json_object_get_string_member_with_default (object, "id", ""), session_id) != 0)
+    return NULL;
+
+  value = json_object_get_member (object, "value");
+  if (value == NULL || json_node_get_value_type (value) != G_TYPE_STRING)
+    return NULL;
+
+  return g_strdup (json_node_get_string (value));
+}
+
+/**
+ * sam_store_journal_begin:
+ * @uri: the session's file, "" if never saved
+ * @base: the session's saved state as JSON text
+ *
+ * Returns: (transfer full) (nullable): the new journal's id
+ */
+char *
+sam_store_journal_begin (SamStore    *self,
+                         const char  *uri,
+                         const char  *title,
+                         GBytes      *base,
+                         GError     **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *session_id = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (base != NULL, NULL);
+
+  if (!(stmt = get_stmt (self, STMT_JOURNAL_INSERT, error)))
+    return NULL;
+
+  id = g_uuid_string_random ();
+  session_id = find_root_id (base);
+
+  bind_text (stmt, 1, id);
+  bind_text (stmt, 2, uri);
+  bind_text (stmt, 3, title);
+  bind_text (stmt, 4, session_id);
+  bind_bytes (stmt, 5, base);
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
+
+  if (!run_stmt (self, stmt, error))
+    return NULL;
+
+  return g_steal_pointer (&id);
+}
+
+/**
+ * sam_store_journal_append:
+ * @ops: (array zero-terminated=1): the journal operations of one edit
+ *
+ * Appends the operations of one edit in one transaction. When this returns
+ * TRUE the edit is on disk; when it returns FALSE none of it is.
+ */
+gboolean
+sam_store_journal_append (SamStore            *self,
+                          const char          *journal_id,
+                          const char * const  *ops,
+                          GError             **error)
+{
+  g_autofree char *session_id = NULL;
+  sqlite3_stmt *touch, *insert;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (journal_id != NULL, FALSE);
+
+  if (ops == NULL || ops[0] == NULL)
+    return TRUE;
+
+  /* Prepared before the transaction, so a failure here leaves none open. */
+  if (!(touch = get_stmt (self, STMT_JOURNAL_TOUCH, error)) ||
+      !(insert = get_stmt (self, STMT_OP_INSERT, error)) ||
+      !get_stmt (self, STMT_JOURNAL_SET_TITLE, error) ||
+      !get_stmt (self, STMT_COMMIT, error) ||
+      !get_stmt (self, STMT_ROLLBACK, error))
+    return FALSE;
+
+  if (!run (self, STMT_BEGIN_WRITE, error))
+    return FALSE;
+
+  bind_text (touch, 1, journal_id);
+  sqlite3_bind_int64 (touch, 2, g_get_real_time ());
+  rc = sqlite3_step (touch);
+  if (rc == SQLITE_ROW)
+    {
+      session_id = column_text (touch, 0);
+      rc = sqlite3_step (touch);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, rc);
+      stmt_done (touch);
+      goto fail;
+    }
+  stmt_done (touch);
+  if (session_id == NULL)
+    {
+      set_not_found (error, journal_id);
+      goto fail;
+    }
+
+  for (guint i = 0; ops[i] != NULL; i++)
+    {
+      g_autofree char *title = op_new_title (ops[i], session_id);
+
+      if (title != NULL)
+        {
+          sqlite3_stmt *set_title = get_stmt (self, STMT_JOURNAL_SET_TITLE, error);
+
+          bind_text (set_title, 1, journal_id);
+          bind_text (set_title, 2, title);
+          if (!run_stmt (self, set_title, error))
+            goto fail;
+        }
+
+      bind_text (insert, 1, journal_id);
+      bind_text (insert, 2, ops[i]);
+      if (!run_stmt (self, insert, error))
+        goto fail;
+    }
+
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * sam_store_journal_rebase:
+ *
+ * @uri: (nullable): the session's file; %NULL keeps the one it had
+ * @title: (nullable): the session's title; %NULL keeps the one it had
+ *
+ * Makes @base the journal's new starting point and drops its operations, in
+ * one transaction.
+ */
+gboolean
+sam_store_journal_rebase (SamStore    *self,
+                          const char  *journal_id,
+                          const char  *uri,
+                          const char  *title,
+                          GBytes      *base,
+                          GError     **error)
+{
+  g_autofree char *session_id = NULL;
+  sqlite3_stmt *update, *clear;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (journal_id != NULL, FALSE);
+  g_return_val_if_fail (base != NULL, FALSE);
+
+  if (!(update = get_stmt (self, STMT_JOURNAL_REBASE, error)) ||
+      !(clear = get_stmt (self, STMT_OPS_CLEAR, error)) ||
+      !run (self, STMT_BEGIN_WRITE, error))
+    return FALSE;
+
+  session_id = find_root_id (base);
+  bind_text (update, 1, journal_id);
+  if (uri != NULL)
+    bind_text (update, 2, uri);
+  if (title != NULL)
+    bind_text (update, 3, title);
+  bind_text (update, 4, session_id);
+  bind_bytes (update, 5, base);
+  sqlite3_bind_int64 (update, 6, g_get_real_time ());
+  if (!run_stmt (self, update, error))
+    goto fail;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_not_found (error, journal_id);
+      goto fail;
+    }
+
+  bind_text (clear, 1, journal_id);
+  if (!run_stmt (self, clear, error))
+    goto fail;
+
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * sam_store_journal_discard:
+ *
+ * Deletes the journal and its operations.
+ */
+gboolean
+sam_store_journal_discard (SamStore    *self,
+                           const char  *journal_id,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (journal_id != NULL, FALSE);
+
+  if (!(stmt = get_stmt (self, STMT_JOURNAL_DELETE, error)))
+    return FALSE;
+
+  /* foreign_keys=ON: the operations go with it (ON DELETE CASCADE). */
+  bind_text (stmt, 1, journal_id);
+  if (!run_stmt (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    return set_not_found (error, journal_id);
+
+  return TRUE;
+}
+
+/**
+ * sam_store_journal_list:
+ *
+ * Returns: (transfer full) (element-type SamJournalEntry): the journals that
+ *   hold unsaved edits, most recently edited first
+ */
+GPtrArray *
+sam_store_journal_list (SamStore  *self,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  if (!(stmt = get_stmt (self, STMT_JOURNAL_LIST, error)))
+    return NULL;
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_journal_entry_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamJournalEntry *entry = g_new0 (SamJournalEntry, 1);
+
+      entry->id = column_text (stmt, 0);
+      entry->uri = column_text (stmt, 1);
+      entry->title = column_text (stmt, 2);
+      entry->updated = sqlite3_column_int64 (stmt, 3);
+      entry->n_ops = (guint) CLAMP (sqlite3_column_int64 (stmt, 4), 0, G_MAXUINT);
+      g_ptr_array_add (list, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, rc);
+      stmt_done (stmt);
+      return NULL;
+    }
+  stmt_done (stmt);
+
+  return g_steal_pointer (&list);
+}
+
+/* Reads a journal's title, base and operations in one read transaction, so
+ * they belong together even if another program writes meanwhile. */
+static gboolean
+read_journal (SamStore    *self,
+              const char  *journal_id,
+              char       **title,
+              GBytes     **base,
+              GPtrArray  **ops,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *get, *each;
+  int rc;
+
+  if (!(get = get_stmt (self, STMT_JOURNAL_GET, error)) ||
+      !(each = get_stmt (self, STMT_OPS_LIST, error)) ||
+      !run (self, STMT_BEGIN_READ, error))
+    return FALSE;
+
+  bind_text (get, 1, journal_id);
+  rc = sqlite3_step (get);
+  if (rc == SQLITE_ROW)
+    {
+      gsize size = (gsize) sqlite3_column_bytes (get, 1);
+      const void *blob = sqlite3_column_blob (get, 1);
+      /* NUL-terminated as well, for parsers that want it. */
+      char *copy = g_malloc (size + 1);
+
+      if (size > 0)
+        memcpy (copy, blob, size);
+      copy[size] = '\0';
+
+      *title = column_text (get, 0);
+      *base = g_bytes_new_take (copy, size);
+    }
+
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        set_not_found (error, journal_id);
+      else
+        set_db_error (self, error, rc);
+      stmt_done (get);
+      rollback (self);
+      return FALSE;
+    }
+  stmt_done (get);
+
+  list = g_ptr_array_new_with_free_func (g_free);
+  bind_text (each, 1, journal_id);
+  while ((rc = sqlite3_step (each)) == SQLITE_ROW)
+    g_ptr_array_add (list, column_text (each, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, rc);
+      stmt_done (each);
+      rollback (self);
+      g_clear_pointer (title, g_free);
+      g_clear_pointer (base, g_bytes_unref);
+      return FALSE;
+    }
+  stmt_done (each);
+  /* Ends the read transaction; nothing was written. */
+  rollback (self);
+
+  *ops = g_steal_pointer (&list);
+  return TRUE;
+}
+
+/**
+ * sam_store_journal_recover:
+ *
+ * Rebuilds the session of a journal: its base, loaded as a file is, with
+ * every operation replayed in order. Fails as a whole, naming the operation
+ * that could not be replayed, rather than return part of the edits.
+ *
+ * Returns: (transfer full) (nullable): the session, marked dirty
+ */
+SamSession *
+sam_store_journal_recover (SamStore    *self,
+                           const char  *journal_id,
+                           GError     **error)
+{
+  g_autofree char *title = NULL;
+  g_autoptr(GBytes) base = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(SamSession) session = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (journal_id != NULL, NULL);
+
+  if (!read_journal (self, journal_id, &title, &base, &ops, error))
+    return NULL;
+
+  name = title[0] != '\0' ? title : _("Untitled Session");
+  data = g_bytes_get_data (base, &length);
+
+  session = sam_json_load_data (data, length, &local_error);
+  if (session == NULL)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                   _("The unsaved changes of “%s” cannot be recovered: "
+                     "the saved state they start from cannot be read: %s"),
+                   name, local_error->message);
+      return NULL;
+    }
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      if (!sam_session_apply_op (session, g_ptr_array_index (ops, i), &local_error))
+        {
+          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                       _("The unsaved changes of “%s” cannot be recovered: "
+                         "change %u of %u cannot be replayed: %s"),
+                       name, i + 1, ops->len, local_error->message);
+          return NULL;
+        }
+    }
+
+  /* A session that could not be saved again would lose the edits later. */
+  if (!sam_session_check_references (session, &local_error))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                   _("The unsaved changes of “%s” cannot be recovered: "
+                     "the result is inconsistent: %s"),
+                   name, local_error->message);
+      return NULL;
+    }
+
+  sam_session_mark_dirty (session);
+  return g_steal_pointer (&session);
+}

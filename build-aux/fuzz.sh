@@ -1,0 +1,53 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Builds the session loader's libFuzzer target in _build-fuzz and fuzzes it
+# for a bounded time, starting from a copy of the seed corpus. A crash, a
+# leak, a sanitizer report or a timeout fails the run; the input that caused
+# it is kept in _build-fuzz/artifacts/.
+#
+#   build-aux/fuzz.sh [SECONDS]        default 60
+
+set -euo pipefail
+# shellcheck source=SCRIPTDIR/common.sh
+source "$(dirname "$0")/common.sh"
+cd "$srcdir"
+
+seconds=${1:-60}
+case "$seconds" in
+  ''|*[!0-9]*) echo "usage: $0 [SECONDS]" >&2; exit 2 ;;
+esac
+
+"$srcdir/build-aux/install-deps.sh" build sanitize
+
+builddir=_build-fuzz
+export CC=clang
+configure "$builddir" -Dfuzzing=true \
+  -Db_sanitize=address,undefined -Db_lundef=false -Dgui=disabled
+build "$builddir" tests/fuzz/fuzz-load
+
+fuzzdir=$srcdir/tests/fuzz
+corpus=$(mktemp -d)
+trap 'rm -rf "$corpus"' EXIT
+# The fuzzer adds what it finds to its corpus: work on a copy so the
+# checked-in seeds stay as they are.
+if [ -d "$fuzzdir/corpus" ]; then
+  cp -R "$fuzzdir/corpus/." "$corpus/"
+fi
+
+args=(
+  -max_total_time="$seconds"
+  -timeout=10
+  -rss_limit_mb=2048
+  -print_final_stats=1
+  -artifact_prefix="$srcdir/$builddir/artifacts/"
+)
+for dict in "$fuzzdir"/*.dict; do
+  [ -f "$dict" ] && args+=(-dict="$dict")
+  break
+done
+mkdir -p "$builddir/artifacts"
+
+sanitizer_environment
+echo "Fuzzing the loader for $seconds s from $(find "$corpus" -type f | wc -l) seed files"
+"$builddir/tests/fuzz/fuzz-load" "${args[@]}" "$corpus"

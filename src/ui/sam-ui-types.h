@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _SamApplication      SamApplication;
+typedef struct _SamWindow           SamWindow;
+typedef struct _SamStartPage        SamStartPage;
+typedef struct _SamSessionPage      SamSessionPage;
+typedef struct _SamPropertiesWindow SamPropertiesWindow;
+
+G_END_DECLS

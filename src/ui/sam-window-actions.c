@@ -1,0 +1,514 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The window's actions: saving, closing, undo and redo, the properties. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sam-application.h"
+#include "sam-file.h"
+#include "sam-json.h"
+#include "sam-properties-window.h"
+#include "sam-session.h"
+#include "sam-store.h"
+#include "sam-window-private.h"
+
+#define FILE_SUFFIX ".samling"
+
+static SamApplication *
+get_application (SamWindow *self)
+{
+  return SAM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* Saving */
+
+static void
+file_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SamWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GBytes) base = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  self->saving = FALSE;
+
+  if (!sam_file_save_finish (result, &contents, &error))
+    {
+      g_autofree char *name = _sam_window_dup_display_name (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf (_("%s\n\nYour changes are kept. Try again, or choose another place "
+                                "with Save As."),
+                              error->message);
+      _sam_window_show_message (self, heading, body);
+      _sam_window_update_actions (self);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  _sam_window_set_file (self, file);
+  sam_session_mark_saved (self->session);
+
+  /* Edits made while the file was written are not in it: the session stays
+   * unsaved, and the journal starts from the present state so that
+   * recovery still brings them back. */
+  if (self->commits_during_save > 0)
+    {
+      gsize length = 0;
+      char *data = sam_json_save_data (self->session, &length);
+
+      sam_session_mark_dirty (self->session);
+      base = g_bytes_new_take (data, length);
+    }
+  else
+    {
+      base = g_bytes_ref (contents);
+    }
+
+  uri = g_file_get_uri (file);
+  if (self->journal != NULL && !sam_journal_rebase (self->journal, uri, base, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Changes are not being kept for recovery: %s"),
+                                               error->message);
+
+      gtk_label_set_text (self->journal_label, text);
+      gtk_revealer_set_reveal_child (self->journal_revealer, TRUE);
+      g_clear_error (&error);
+    }
+  else
+    {
+      gtk_revealer_set_reveal_child (self->journal_revealer, FALSE);
+    }
+
+  _sam_window_remember (self);
+  _sam_window_update_title (self);
+  _sam_window_update_actions (self);
+  sam_window_add_toast (self, adw_toast_new (_("Saved")));
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+write_file (SamWindow *self,
+            GTask     *task,
+            GFile     *file)
+{
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  self->saving = TRUE;
+  self->commits_during_save = 0;
+  _sam_window_update_actions (self);
+
+  sam_file_save_async (self->session, file, NULL, file_saved_cb, task);
+}
+
+static GFile *
+with_suffix (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  if (basename == NULL || g_str_has_suffix (basename, FILE_SUFFIX))
+    return g_object_ref (file);
+
+  parent = g_file_get_parent (file);
+  name = g_strconcat (basename, FILE_SUFFIX, NULL);
+
+  return parent != NULL ? g_file_get_child (parent, name) : g_object_ref (file);
+}
+
+static void
+save_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          gpointer         user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SamWindow *self = g_task_get_source_object (task);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) file = with_suffix (chosen);
+
+      _sam_window_remember_folder (self, file);
+      gtk_native_dialog_destroy (chooser);
+      g_object_unref (chooser);
+      write_file (self, g_steal_pointer (&task), file);
+      return;
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Saving was cancelled"));
+}
+
+static char *
+suggested_name (SamSession *session)
+{
+  const char *title = sam_session_get_title (session);
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (const char *p = title; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Characters that some file systems refuse. */
+      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
+          c == '"' || c == '<' || c == '>' || c == '|' || g_unichar_iscntrl (c))
+        c = '-';
+      g_string_append_unichar (name, c);
+    }
+
+  g_strstrip (name->str);
+  if (name->str[0] == '\0' || name->str[0] == '.')
+    {
+      g_string_truncate (name, 0);
+      g_string_append (name, _("Untitled Session"));
+    }
+  g_string_truncate (name, strlen (name->str));
+  g_string_append (name, FILE_SUFFIX);
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+void
+_sam_window_save_async (SamWindow           *self,
+                        gboolean             choose_file,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, _sam_window_save_async);
+
+  if (self->session == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+                               _("There is no session to save"));
+      return;
+    }
+
+  if (self->saving)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, "%s",
+                               _("The session is being saved already"));
+      return;
+    }
+
+  if (!choose_file && self->file != NULL)
+    {
+      write_file (self, g_steal_pointer (&task), self->file);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Save Session"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  _sam_window_add_filters (self, GTK_FILE_CHOOSER (chooser));
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+      name = g_file_get_basename (self->file);
+    }
+  else
+    {
+      name = suggested_name (self->session);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb),
+                    g_steal_pointer (&task));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+gboolean
+_sam_window_save_finish (SamWindow     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _sam_window_save_async (SAM_WINDOW (widget), FALSE, NULL, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _sam_window_save_async (SAM_WINDOW (widget), TRUE, NULL, NULL);
+}
+
+/* Closing */
+
+static void
+save_window_state (SamWindow *self)
+{
+  SamApplication *app = get_application (self);
+  GSettings *settings = app != NULL ? sam_application_get_settings (app) : NULL;
+  int width, height;
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  /* Within the schema's ranges, or GSettings refuses them. */
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (settings, "window-width", CLAMP (width, 360, 32768));
+      g_settings_set_int (settings, "window-height", CLAMP (height, 294, 32768));
+    }
+}
+
+static void
+finish_close (SamWindow *self,
+              gboolean   closed)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->close_task);
+
+  if (closed)
+    {
+      g_autoptr(GError) error = NULL;
+      SamApplication *app = get_application (self);
+
+      /* Closed cleanly, saved or discarded: nothing is left to recover. */
+      if (self->journal != NULL && !sam_journal_discard (self->journal, &error))
+        g_message ("Could not discard the recovery journal: %s", error->message);
+      g_clear_object (&self->journal);
+
+      save_window_state (self);
+      self->close_confirmed = TRUE;
+
+      g_object_ref (self);
+      gtk_window_destroy (GTK_WINDOW (self));
+      if (app != NULL)
+        sam_application_library_changed (app);
+      g_object_unref (self);
+    }
+
+  if (task != NULL)
+    g_task_return_boolean (task, closed);
+}
+
+static void
+saved_for_close_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SamWindow *self = SAM_WINDOW (object);
+
+  /* A failed save has said why; the window stays open with all its work. */
+  finish_close (self, _sam_window_save_finish (self, result, NULL));
+}
+
+static void
+close_dialog_response_cb (SamWindow        *self,
+                          const char       *response,
+                          AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "save") == 0)
+    _sam_window_save_async (self, FALSE, saved_for_close_cb, NULL);
+  else if (g_strcmp0 (response, "discard") == 0)
+    finish_close (self, TRUE);
+  else
+    finish_close (self, FALSE);
+}
+
+static void
+ask_to_save (SamWindow *self)
+{
+  const char *title = sam_session_get_title (self->session);
+  GtkWidget *dialog;
+
+  if (title == NULL || title[0] == '\0')
+    title = _("Untitled Session");
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has changes that are not saved. "
+                                    "Changes that you discard are lost."),
+                                  title);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_dialog_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+sam_window_close_async (SamWindow           *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SAM_IS_WINDOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sam_window_close_async);
+
+  if (self->close_task != NULL)
+    {
+      /* Its question is on screen already. */
+      gtk_window_present (GTK_WINDOW (self));
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  self->close_task = g_steal_pointer (&task);
+
+  if (self->session != NULL && sam_session_get_dirty (self->session))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      ask_to_save (self);
+    }
+  else
+    {
+      finish_close (self, TRUE);
+    }
+}
+
+gboolean
+sam_window_close_finish (SamWindow     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+_sam_window_close_request (SamWindow *self)
+{
+  if (self->close_confirmed)
+    return FALSE;
+
+  sam_window_close_async (self, NULL, NULL, NULL);
+
+  return TRUE;
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  sam_window_close_async (SAM_WINDOW (widget), NULL, NULL, NULL);
+}
+
+/* Editing */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  if (self->session != NULL)
+    sam_session_undo (self->session);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  if (self->session != NULL)
+    sam_session_redo (self->session);
+}
+
+static void
+properties_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  if (self->properties_window == NULL)
+    {
+      self->properties_window = GTK_WINDOW (sam_properties_window_new (GTK_WINDOW (self),
+                                                                       self->session));
+      g_object_add_weak_pointer (G_OBJECT (self->properties_window),
+                                 (gpointer *) &self->properties_window);
+    }
+
+  gtk_window_present (self->properties_window);
+}
+
+static void
+forget_recent_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  SamApplication *app = get_application (self);
+  SamStore *store = app != NULL ? sam_application_get_store (app) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+
+  if (!sam_store_forget (store, g_variant_get_string (parameter, NULL), &error))
+    {
+      _sam_window_show_message (self, _("Could Not Remove the Session From the List"),
+                                error->message);
+      return;
+    }
+
+  sam_application_library_changed (app);
+}
+
+void
+_sam_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.properties", NULL, properties_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-recent", "s", forget_recent_action);
+}

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sam-window.h"
+
+G_BEGIN_DECLS
+
+struct _SamWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwWindowTitle       *window_title;
+  GtkWidget            *open_button;
+  GtkWidget            *save_button;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GtkWidget            *menu_button;
+  GtkRevealer          *journal_revealer;
+  GtkLabel             *journal_label;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  SamStartPage         *start_page;
+  SamSessionPage       *session_page;
+
+  /* The open session, its file (NULL: never saved) and its journal (NULL:
+   * no store). */
+  SamSession           *session;
+  GFile                *file;
+  SamJournal           *journal;
+  GSignalGroup         *session_signals;
+  GSignalGroup         *history_signals;
+  GSignalGroup         *journal_signals;
+
+  GCancellable         *cancellable;
+  GtkWindow            *properties_window;   /* weak */
+  GtkFileChooserNative *chooser;
+
+  /* Saving: edits committed while a save was under way are not in the file. */
+  guint                 commits_during_save;
+  guint                 saving : 1;
+
+  /* Closing: the running close request, and whether it may go ahead. */
+  GTask                *close_task;
+  guint                 close_confirmed : 1;
+  guint                 store_error_checked : 1;
+};
+
+/* sam-window.c */
+void     _sam_window_set_session      (SamWindow  *self,
+                                       SamSession *session,
+                                       GFile      *file,
+                                       SamJournal *journal);
+void     _sam_window_set_file         (SamWindow  *self,
+                                       GFile      *file);
+void     _sam_window_update_actions   (SamWindow  *self);
+void     _sam_window_update_title     (SamWindow  *self);
+void     _sam_window_show_message     (SamWindow  *self,
+                                       const char *heading,
+                                       const char *body);
+SamJournal *_sam_window_create_journal (SamWindow  *self,
+                                        SamSession *session,
+                                        GFile      *file,
+                                        GBytes     *base);
+char    *_sam_window_dup_display_name (GFile      *file);
+void     _sam_window_remember         (SamWindow  *self);
+void     _sam_window_remember_folder  (SamWindow  *self,
+                                       GFile      *file);
+void     _sam_window_add_filters      (SamWindow      *self,
+                                       GtkFileChooser *chooser);
+
+/* sam-window-actions.c */
+void     _sam_window_class_init_actions (GtkWidgetClass *widget_class);
+void     _sam_window_save_async       (SamWindow           *self,
+                                       gboolean             choose_file,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean _sam_window_save_finish      (SamWindow           *self,
+                                       GAsyncResult        *result,
+                                       GError             **error);
+gboolean _sam_window_close_request    (SamWindow           *self);
+
+G_END_DECLS

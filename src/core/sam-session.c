@@ -1300,36 +1300,54 @@ kind_name (GType type)
   return SAM_ITEM_CLASS (g_type_class_peek (type))->json_name;
 }
 
+/* The place of a reference, built only for a message: @i and @j index into
+ * a list of ids or a list of groups (-1: not used). */
+static char *
+ref_path (const char *path,
+          GParamSpec *pspec,
+          int         i,
+          int         j)
+{
+  g_autofree char *where = member_path (path, pspec->name);
+  GString *out = g_string_new (where);
+
+  if (i >= 0)
+    g_string_append_printf (out, "[%d]", i);
+  if (j >= 0)
+    g_string_append_printf (out, "[%d]", j);
+
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 check_ref (SamSession  *self,
            GParamSpec  *pspec,
            const char  *id,
-           const char  *where,
+           const char  *path,
+           int          i,
+           int          j,
            GError     **error)
 {
   GType type = sam_param_get_ref_type (pspec);
+  g_autofree char *where = NULL;
   SamItem *target;
 
   if (id == NULL || id[0] == '\0')
     return TRUE;
 
   target = sam_session_lookup (self, id);
+  if (target != NULL && G_TYPE_CHECK_INSTANCE_TYPE (target, type) && !SAM_IS_SESSION (target))
+    return TRUE;
+
+  where = ref_path (path, pspec, i, j);
   if (target == NULL)
-    {
-      g_set_error (error, SAM_JSON_ERROR, SAM_JSON_ERROR_INVALID,
-                   _("%s: refers to “%s”, which is not in the session"), where, id);
-      return FALSE;
-    }
-
-  if (!G_TYPE_CHECK_INSTANCE_TYPE (target, type) || SAM_IS_SESSION (target))
-    {
-      g_set_error (error, SAM_JSON_ERROR, SAM_JSON_ERROR_INVALID,
-                   _("%s: refers to a %s where a %s is expected"),
-                   where, sam_item_get_json_name (target), kind_name (type));
-      return FALSE;
-    }
-
-  return TRUE;
+    g_set_error (error, SAM_JSON_ERROR, SAM_JSON_ERROR_INVALID,
+                 _("%s: refers to “%s”, which is not in the session"), where, id);
+  else
+    g_set_error (error, SAM_JSON_ERROR, SAM_JSON_ERROR_INVALID,
+                 _("%s: refers to a %s where a %s is expected"),
+                 where, sam_item_get_json_name (target), kind_name (type));
+  return FALSE;
 }
 
 static gboolean
@@ -1345,48 +1363,38 @@ check_item_refs (SamSession  *self,
     {
       GParamSpec *pspec = pspecs[i];
       const GValue *value;
-      g_autofree char *where = NULL;
 
       if (!(pspec->flags & SAM_PARAM_REF))
         continue;
 
       value = sam_item_peek_value (item, pspec);
-      where = member_path (path, pspec->name);
 
       if (pspec->value_type == G_TYPE_STRING)
         {
-          if (!check_ref (self, pspec, g_value_get_string (value), where, error))
+          if (!check_ref (self, pspec, g_value_get_string (value), path, -1, -1, error))
             return FALSE;
         }
       else if (pspec->value_type == G_TYPE_STRV)
         {
           const char * const *ids = g_value_get_boxed (value);
 
-          for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
-            {
-              g_autofree char *at = g_strdup_printf ("%s[%u]", where, j);
-
-              if (!check_ref (self, pspec, ids[j], at, error))
-                return FALSE;
-            }
+          for (int j = 0; ids != NULL && ids[j] != NULL; j++)
+            if (!check_ref (self, pspec, ids[j], path, j, -1, error))
+              return FALSE;
         }
       else if (pspec->value_type == G_TYPE_VARIANT && g_value_get_variant (value) != NULL)
         {
           GVariant *groups = g_value_get_variant (value);
-          gsize n_groups = g_variant_n_children (groups);
+          int n_groups = (int) MIN (g_variant_n_children (groups), G_MAXINT);
 
-          for (gsize j = 0; j < n_groups; j++)
+          for (int j = 0; j < n_groups; j++)
             {
               g_autoptr(GVariant) group = g_variant_get_child_value (groups, j);
               g_autofree const char **ids = g_variant_get_strv (group, NULL);
 
-              for (guint k = 0; ids[k] != NULL; k++)
-                {
-                  g_autofree char *at = g_strdup_printf ("%s[%" G_GSIZE_FORMAT "][%u]", where, j, k);
-
-                  if (!check_ref (self, pspec, ids[k], at, error))
-                    return FALSE;
-                }
+              for (int k = 0; ids[k] != NULL; k++)
+                if (!check_ref (self, pspec, ids[k], path, j, k, error))
+                  return FALSE;
             }
         }
     }

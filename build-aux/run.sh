@@ -23,6 +23,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   exit 1
 fi
 
-# Uninstalled: settings come from the schema compiled in the build tree.
+# Uninstalled: settings and translations come from the build tree.
 export GSETTINGS_SCHEMA_DIR="$srcdir/$builddir/data"
+export SAMLING_LOCALEDIR="$srcdir/$builddir/po"
 exec "$srcdir/$builddir/src/samling" --demo "$@"

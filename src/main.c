@@ -12,9 +12,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(SamApplication) app = NULL;
+  const char *localedir;
+
+  /* Run from the build tree (build-aux/run.sh), the translations are there
+   * rather than in the installed place. */
+  localedir = g_getenv ("SAMLING_LOCALEDIR");
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

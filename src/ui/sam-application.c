@@ -185,7 +185,7 @@ about_action_cb (GSimpleAction *action,
                  gpointer       user_data)
 {
   SamApplication *self = user_data;
-  static const char *developers[] = { "The Samling developers", NULL };
+  const char *developers[] = { _("The Samling developers"), NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 

@@ -196,14 +196,14 @@ test_open_create (Fixture       *f,
 
   g_assert_cmpstr (sam_store_get_path (store), ==, nested);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 1);
+  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 2);
 
   /* The folder is created, private to the user. */
   g_assert_cmpint (g_stat (parent, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 
   db = other_connection (nested);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
@@ -226,7 +226,7 @@ test_open_reopen (Fixture       *f,
   g_clear_object (&store);
 
   again = open_store (f->path);
-  g_assert_cmpint (sam_store_get_schema_version (again), ==, 1);
+  g_assert_cmpint (sam_store_get_schema_version (again), ==, SAM_STORE_SCHEMA_VERSION);
   recent = sam_store_list_recent (again, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (recent->len, ==, 1);
@@ -355,7 +355,7 @@ test_corrupt_pages (Fixture       *f,
   for (guint i = 0; i < 20000; i++)
     g_string_append_printf (big, "%u,", i);
   base = g_bytes_new (big->str, big->len);
-  id = sam_store_journal_begin (store, "", "x", base, &error);
+  id = sam_store_journal_begin (store, "", "x", base, SAM_JOURNAL_BASE_SAVED, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 
@@ -513,6 +513,52 @@ list_journals (SamStore *store)
   return list;
 }
 
+/* A library made by the first version is brought up to date, keeping
+ * what it holds. The schema below is version 1 as it was released. */
+static void
+test_schema_migrate_1 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = other_connection (f->path);
+
+  exec_ok (db,
+           "CREATE TABLE recent (uri TEXT PRIMARY KEY NOT NULL, title TEXT NOT NULL DEFAULT '',"
+           "  date TEXT NOT NULL DEFAULT '', last_opened INTEGER NOT NULL);"
+           "CREATE INDEX recent_by_last_opened ON recent (last_opened);"
+           "CREATE TABLE journals (id TEXT PRIMARY KEY NOT NULL, uri TEXT NOT NULL DEFAULT '',"
+           "  title TEXT NOT NULL DEFAULT '', session_id TEXT NOT NULL DEFAULT '',"
+           "  base BLOB NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+           "CREATE TABLE journal_ops (journal_id TEXT NOT NULL REFERENCES journals (id) ON DELETE CASCADE,"
+           "  seq INTEGER NOT NULL, op TEXT NOT NULL, PRIMARY KEY (journal_id, seq)) WITHOUT ROWID;"
+           "INSERT INTO recent VALUES ('file:///a.samling', 'A', '2024-02-13', 5);"
+           "INSERT INTO journals VALUES ('edited', '', 'Redigerad', 's', x'7b7d', 1, 2);"
+           "INSERT INTO journals VALUES ('idle', '', 'Orörd', 's', x'7b7d', 1, 1);"
+           "INSERT INTO journal_ops VALUES ('edited', 1, '{}');"
+           "PRAGMA user_version = 1;");
+  sqlite3_close (db);
+
+  store = open_store (f->path);
+  g_assert_cmpint (sam_store_get_schema_version (store), ==, 2);
+
+  list = list_journals (store);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((SamJournalEntry *) g_ptr_array_index (list, 0))->id, ==, "edited");
+  g_assert_cmpuint (((SamJournalEntry *) g_ptr_array_index (list, 0))->n_ops, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = sam_store_list_recent (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  db = other_connection (f->path);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM journals WHERE unsaved = 0"), ==, 1);
+  sqlite3_close (db);
+}
+
 static void
 test_journal_lifecycle (Fixture       *f,
                         gconstpointer  data)
@@ -531,10 +577,10 @@ test_journal_lifecycle (Fixture       *f,
   const char *ops[3] = { NULL, NULL, NULL };
   gint64 before;
 
-  id = sam_store_journal_begin (store, "file:///w.samling", "Workshop", base, &error);
+  id = sam_store_journal_begin (store, "file:///w.samling", "Workshop", base, SAM_JOURNAL_BASE_SAVED, &error);
   g_assert_no_error (error);
   g_assert_nonnull (id);
-  other = sam_store_journal_begin (store, "", "", base, &error);
+  other = sam_store_journal_begin (store, "", "", base, SAM_JOURNAL_BASE_SAVED, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (id, !=, other);
 
@@ -577,7 +623,7 @@ test_journal_lifecycle (Fixture       *f,
   sam_session_set (session, session, "title", "Sparad", NULL);
   g_clear_pointer (&base, g_bytes_unref);
   base = serialize (session);
-  g_assert_true (sam_store_journal_rebase (store, id, "file:///v.samling", "Sparad", base, &error));
+  g_assert_true (sam_store_journal_rebase (store, id, "file:///v.samling", "Sparad", base, SAM_JOURNAL_BASE_SAVED, &error));
   g_assert_no_error (error);
   list = list_journals (store);
   g_assert_cmpuint (list->len, ==, 0);
@@ -637,8 +683,8 @@ test_journal_prune (Fixture       *f,
   const char *ops[2] = { NULL, NULL };
   sqlite3 *db;
 
-  empty = sam_store_journal_begin (store, "", "", base, &error);
-  edited = sam_store_journal_begin (store, "", "", base, &error);
+  empty = sam_store_journal_begin (store, "", "", base, SAM_JOURNAL_BASE_SAVED, &error);
+  edited = sam_store_journal_begin (store, "", "", base, SAM_JOURNAL_BASE_SAVED, &error);
   g_assert_no_error (error);
   op = g_strdup_printf ("{\"op\":\"set\",\"id\":\"%s\",\"member\":\"goal\",\"value\":\"Fler möten\"}",
                         sam_item_get_id (SAM_ITEM (session)));
@@ -675,7 +721,7 @@ test_recover_bad_op (Fixture       *f,
   const char *ops[3] = { NULL, NULL, NULL };
 
   sam_session_set (session, session, "title", "Trasig", NULL);
-  id = sam_store_journal_begin (store, "", "Trasig", base, &error);
+  id = sam_store_journal_begin (store, "", "Trasig", base, SAM_JOURNAL_BASE_SAVED, &error);
   good = g_strdup_printf ("{\"op\":\"set\",\"id\":\"%s\",\"member\":\"title\",\"value\":\"Ny\"}",
                           sam_item_get_id (SAM_ITEM (session)));
   ops[0] = good;
@@ -692,7 +738,7 @@ test_recover_bad_op (Fixture       *f,
   /* A base that is not a session is reported as such. */
   g_clear_pointer (&base, g_bytes_unref);
   base = g_bytes_new_static ("{\"format\":", 10);
-  g_assert_true (sam_store_journal_rebase (store, id, NULL, NULL, base, &error));
+  g_assert_true (sam_store_journal_rebase (store, id, NULL, NULL, base, SAM_JOURNAL_BASE_SAVED, &error));
   g_assert_null (sam_store_journal_recover (store, id, &error));
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "saved state"));
@@ -914,6 +960,45 @@ test_recover_undo_redo (LiveFixture   *f,
 }
 
 static void
+test_recover_edited_during_save (LiveFixture   *f,
+                                 gconstpointer  data)
+{
+  SamSession *s = f->session;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (sam_journal_get_id (f->journal));
+
+  /* The file got the document as it was when the save began, while the
+   * note-taker went on typing; the window then rebases the journal onto
+   * the present state rather than onto the file. */
+  sam_session_set (s, f->voice, "text", "Skrivet medan filen sparades", NULL);
+  g_assert_true (sam_journal_rebase (f->journal, "file:///k.samling", NULL, &error));
+  g_assert_no_error (error);
+
+  /* Killed before the next edit: a restart still offers that edit. */
+  {
+    g_autoptr(SamStore) again = open_store (f->fixture.path);
+    g_autoptr(SamSession) recovered = NULL;
+
+    list = list_journals (again);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpuint (((SamJournalEntry *) g_ptr_array_index (list, 0))->n_ops, ==, 1);
+    g_clear_pointer (&list, g_ptr_array_unref);
+
+    recovered = recover (again, id);
+    g_assert_true (sam_item_equal (SAM_ITEM (recovered), SAM_ITEM (s)));
+  }
+
+  /* A save that has everything leaves nothing to recover. */
+  saved = serialize (s);
+  g_assert_true (sam_journal_rebase (f->journal, "file:///k.samling", saved, &error));
+  g_assert_no_error (error);
+  list = list_journals (f->store);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+static void
 test_recover_rebase_resume (LiveFixture   *f,
                             gconstpointer  data)
 {
@@ -1012,6 +1097,16 @@ test_journal_locked (LiveFixture   *f,
   sam_session_set (s, f->voice, "on-stage", TRUE, NULL);
   g_assert_cmpuint (f->failures->len, ==, 1);
   assert_recovers (f->store, sam_journal_get_id (f->journal), s);
+
+  /* The catch-up put the edits the journal missed into its base: a restart
+   * must still offer them, though no operation follows the base. */
+  {
+    g_autoptr(SamStore) again = open_store (f->fixture.path);
+    g_autoptr(GPtrArray) list = list_journals (again);
+
+    g_assert_cmpuint (list->len, ==, 1);
+    assert_recovers (again, sam_journal_get_id (f->journal), s);
+  }
 
   /* Working again: a later failure is reported again. */
   g_ptr_array_set_size (f->failures, 0);
@@ -1381,6 +1476,7 @@ main (int   argc,
   g_test_add ("/sam/store/open/create", Fixture, NULL, fixture_set_up, test_open_create, fixture_tear_down);
   g_test_add ("/sam/store/open/reopen", Fixture, NULL, fixture_set_up, test_open_reopen, fixture_tear_down);
   g_test_add ("/sam/store/schema/newer", Fixture, NULL, fixture_set_up, test_schema_newer, fixture_tear_down);
+  g_test_add ("/sam/store/schema/migrate-1", Fixture, NULL, fixture_set_up, test_schema_migrate_1, fixture_tear_down);
   g_test_add ("/sam/store/corrupt/garbage", Fixture, NULL, fixture_set_up, test_corrupt_garbage, fixture_tear_down);
   g_test_add ("/sam/store/corrupt/text", Fixture, NULL, fixture_set_up, test_corrupt_text, fixture_tear_down);
   g_test_add ("/sam/store/corrupt/pages", Fixture, NULL, fixture_set_up, test_corrupt_pages, fixture_tear_down);
@@ -1393,6 +1489,8 @@ main (int   argc,
   g_test_add ("/sam/store/journal/locked", LiveFixture, NULL, live_set_up, test_journal_locked, live_tear_down);
   g_test_add ("/sam/store/recover/every-edit", LiveFixture, NULL, live_set_up, test_recover_every_edit, live_tear_down);
   g_test_add ("/sam/store/recover/undo-redo", LiveFixture, NULL, live_set_up, test_recover_undo_redo, live_tear_down);
+  g_test_add ("/sam/store/recover/edited-during-save", LiveFixture, NULL, live_set_up,
+              test_recover_edited_during_save, live_tear_down);
   g_test_add ("/sam/store/recover/rebase-resume", LiveFixture, NULL, live_set_up, test_recover_rebase_resume, live_tear_down);
   g_test_add ("/sam/store/recover/bad-op", Fixture, NULL, fixture_set_up, test_recover_bad_op, fixture_tear_down);
   g_test_add_func ("/sam/store/kill/voices", test_kill_voices);

@@ -66,7 +66,9 @@ resync (SamJournal  *self,
   const char *title = sam_session_get_title (self->session);
   char *id;
 
-  if (sam_store_journal_rebase (self->store, self->id, self->uri, title, base, &local_error))
+  /* The current document holds edits that no file has. */
+  if (sam_store_journal_rebase (self->store, self->id, self->uri, title, base,
+                                SAM_JOURNAL_BASE_UNSAVED, &local_error))
     return TRUE;
 
   if (!g_error_matches (local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND))
@@ -78,7 +80,7 @@ resync (SamJournal  *self,
   /* The journal is gone from the store (its database was replaced, say):
    * start a new one rather than lose what follows. */
   id = sam_store_journal_begin (self->store, self->uri != NULL ? self->uri : "",
-                                title, base, error);
+                                title, base, SAM_JOURNAL_BASE_UNSAVED, error);
   if (id == NULL)
     return FALSE;
 
@@ -226,8 +228,9 @@ sam_journal_new (SamStore    *store,
 
   self = g_object_new (SAM_TYPE_JOURNAL, NULL);
   self->uri = g_strdup (uri != NULL ? uri : "");
+  /* A new session's own state needs no recovery until its first edit. */
   self->id = sam_store_journal_begin (store, self->uri, sam_session_get_title (session),
-                                      base, error);
+                                      base, SAM_JOURNAL_BASE_SAVED, error);
   if (self->id == NULL)
     return NULL;
 
@@ -272,10 +275,13 @@ sam_journal_get_id (SamJournal *self)
 /**
  * sam_journal_rebase:
  * @uri: (nullable): where the session was saved; %NULL keeps the file it had
- * @base: what was saved (the file's bytes)
+ * @base: (nullable): what was saved (the file's bytes), or %NULL when the
+ *   session was edited while it was being saved
  *
  * Call after a save: the saved state becomes the journal's base and the
- * edits it holds are dropped.
+ * edits it holds are dropped. With %NULL the session as it is now becomes
+ * the base, marked as holding unsaved changes, so that recovery still
+ * offers the edits the file missed.
  */
 gboolean
 sam_journal_rebase (SamJournal  *self,
@@ -283,9 +289,17 @@ sam_journal_rebase (SamJournal  *self,
                     GBytes      *base,
                     GError     **error)
 {
+  g_autoptr(GBytes) current = NULL;
+  SamJournalBase kind = SAM_JOURNAL_BASE_SAVED;
+
   g_return_val_if_fail (SAM_IS_JOURNAL (self), FALSE);
-  g_return_val_if_fail (base != NULL, FALSE);
   g_return_val_if_fail (self->session != NULL, FALSE);
+
+  if (base == NULL)
+    {
+      base = current = serialize (self->session);
+      kind = SAM_JOURNAL_BASE_UNSAVED;
+    }
 
   if (uri != NULL && g_strcmp0 (uri, self->uri) != 0)
     {
@@ -294,7 +308,7 @@ sam_journal_rebase (SamJournal  *self,
     }
 
   if (!sam_store_journal_rebase (self->store, self->id, self->uri,
-                                 sam_session_get_title (self->session), base, error))
+                                 sam_session_get_title (self->session), base, kind, error))
     return FALSE;
 
   succeeded (self);

@@ -81,20 +81,21 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT uri, title, date, last_opened FROM recent "
     "ORDER BY last_opened DESC LIMIT ?1",
   [STMT_JOURNAL_INSERT] =
-    "INSERT INTO journals (id, uri, title, session_id, base, created, updated) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+    "INSERT INTO journals (id, uri, title, session_id, base, created, updated, unsaved) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
   [STMT_JOURNAL_TOUCH] =
     "UPDATE journals SET updated = ?2 WHERE id = ?1 RETURNING session_id",
   [STMT_JOURNAL_SET_TITLE] = "UPDATE journals SET title = ?2 WHERE id = ?1",
   [STMT_JOURNAL_REBASE] =
     "UPDATE journals SET uri = coalesce(?2, uri), title = coalesce(?3, title), "
-    "session_id = ?4, base = ?5, updated = ?6 "
+    "session_id = ?4, base = ?5, updated = ?6, unsaved = ?7 "
     "WHERE id = ?1",
   [STMT_JOURNAL_DELETE] = "DELETE FROM journals WHERE id = ?1",
+  /* A base that holds changes no file has counts as one unsaved edit. */
   [STMT_JOURNAL_LIST] =
-    "SELECT j.id, j.uri, j.title, j.updated, count(*) "
-    "FROM journals AS j JOIN journal_ops AS o ON o.journal_id = j.id "
-    "GROUP BY j.id ORDER BY j.updated DESC",
+    "SELECT j.id, j.uri, j.title, j.updated, count(o.seq) + j.unsaved "
+    "FROM journals AS j LEFT JOIN journal_ops AS o ON o.journal_id = j.id "
+    "GROUP BY j.id HAVING count(o.seq) + j.unsaved > 0 ORDER BY j.updated DESC",
   [STMT_JOURNAL_GET] = "SELECT title, base FROM journals WHERE id = ?1",
   [STMT_OP_INSERT] =
     "INSERT INTO journal_ops (journal_id, seq, op) VALUES "
@@ -126,6 +127,12 @@ static const char schema_1[] =
   "  op          TEXT NOT NULL,"
   "  PRIMARY KEY (journal_id, seq)"
   ") WITHOUT ROWID;";
+
+/* A journal whose base is not the saved file (edits made during a save, or
+ * caught up after the store could not be written) has something to recover
+ * even before its first operation. */
+static const char schema_2[] =
+  "ALTER TABLE journals ADD COLUMN unsaved INTEGER NOT NULL DEFAULT 0;";
 
 /* Errors */
 
@@ -376,6 +383,10 @@ migrate (SamStore  *self,
           sql = schema_1;
           break;
 
+        case 1:
+          sql = schema_2;
+          break;
+
         default:
           g_assert_not_reached ();
         }
@@ -474,7 +485,7 @@ open_db (SamStore  *self,
    * Should one still belong to a session open elsewhere, its next edit
    * starts a new journal (see SamJournal). */
   if (!exec_sql (self,
-                 "DELETE FROM journals WHERE NOT EXISTS "
+                 "DELETE FROM journals WHERE unsaved = 0 AND NOT EXISTS "
                  "(SELECT 1 FROM journal_ops WHERE journal_id = journals.id)",
                  error))
     {
@@ -808,16 +819,18 @@ op_new_title (const char *op,
 /**
  * sam_store_journal_begin:
  * @uri: the session's file, "" if never saved
- * @base: the session's saved state as JSON text
+ * @base: the session's state as JSON text
+ * @kind: whether @base is what the file holds or has unsaved changes
  *
  * Returns: (transfer full) (nullable): the new journal's id
  */
 char *
-sam_store_journal_begin (SamStore    *self,
-                         const char  *uri,
-                         const char  *title,
-                         GBytes      *base,
-                         GError     **error)
+sam_store_journal_begin (SamStore        *self,
+                         const char      *uri,
+                         const char      *title,
+                         GBytes          *base,
+                         SamJournalBase   kind,
+                         GError         **error)
 {
   g_autofree char *id = NULL;
   g_autofree char *session_id = NULL;
@@ -838,6 +851,7 @@ sam_store_journal_begin (SamStore    *self,
   bind_text (stmt, 4, session_id);
   bind_bytes (stmt, 5, base);
   sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
+  sqlite3_bind_int (stmt, 7, kind == SAM_JOURNAL_BASE_UNSAVED);
 
   if (!run_stmt (self, stmt, error))
     return NULL;
@@ -934,16 +948,19 @@ fail:
  * @uri: (nullable): the session's file; %NULL keeps the one it had
  * @title: (nullable): the session's title; %NULL keeps the one it had
  *
+ * @kind: whether @base is what the file holds or has unsaved changes
+ *
  * Makes @base the journal's new starting point and drops its operations, in
  * one transaction.
  */
 gboolean
-sam_store_journal_rebase (SamStore    *self,
-                          const char  *journal_id,
-                          const char  *uri,
-                          const char  *title,
-                          GBytes      *base,
-                          GError     **error)
+sam_store_journal_rebase (SamStore        *self,
+                          const char      *journal_id,
+                          const char      *uri,
+                          const char      *title,
+                          GBytes          *base,
+                          SamJournalBase   kind,
+                          GError         **error)
 {
   g_autofree char *session_id = NULL;
   sqlite3_stmt *update, *clear;
@@ -966,6 +983,7 @@ sam_store_journal_rebase (SamStore    *self,
   bind_text (update, 4, session_id);
   bind_bytes (update, 5, base);
   sqlite3_bind_int64 (update, 6, g_get_real_time ());
+  sqlite3_bind_int (update, 7, kind == SAM_JOURNAL_BASE_UNSAVED);
   if (!run_stmt (self, update, error))
     goto fail;
 

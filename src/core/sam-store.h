@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * append that returned TRUE survives a crash, a kill or a power cut.
  */
 
-#define SAM_STORE_SCHEMA_VERSION 1
+#define SAM_STORE_SCHEMA_VERSION 2
 
 #define SAM_STORE_ERROR (sam_store_error_quark ())
 GQuark sam_store_error_quark (void);
@@ -71,29 +71,40 @@ typedef struct {
 void        sam_journal_entry_free     (SamJournalEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamJournalEntry, sam_journal_entry_free)
 
-/* Starts a journal for a session whose saved state is @base (the file's
- * bytes, or the serialized new session). Returns the journal's id. */
+/* What a journal's base is: the saved file's bytes (or a new session with
+ * nothing in it worth recovering), or a state with changes that no file
+ * holds, which recovery must offer even before the first operation. */
+typedef enum {
+  SAM_JOURNAL_BASE_SAVED,
+  SAM_JOURNAL_BASE_UNSAVED,
+} SamJournalBase;
+
+/* Starts a journal for a session whose state is @base. Returns the
+ * journal's id. */
 char       *sam_store_journal_begin    (SamStore     *self,
                                         const char   *uri,
                                         const char   *title,
                                         GBytes       *base,
+                                        SamJournalBase kind,
                                         GError      **error);
 /* Appends the operations of one edit in one durable transaction. */
 gboolean    sam_store_journal_append   (SamStore     *self,
                                         const char   *journal_id,
                                         const char * const *ops,
                                         GError      **error);
-/* After a save: @base becomes the new saved state, the operations go. */
+/* After a save: @base becomes the new starting point, the operations go. */
 gboolean    sam_store_journal_rebase   (SamStore     *self,
                                         const char   *journal_id,
                                         const char   *uri,
                                         const char   *title,
                                         GBytes       *base,
+                                        SamJournalBase kind,
                                         GError      **error);
 gboolean    sam_store_journal_discard  (SamStore     *self,
                                         const char   *journal_id,
                                         GError      **error);
-/* Journals that hold unsaved edits; a GPtrArray of SamJournalEntry. */
+/* Journals that hold unsaved edits (an unsaved base counts as one); a
+ * GPtrArray of SamJournalEntry. */
 GPtrArray  *sam_store_journal_list     (SamStore     *self,
                                         GError      **error);
 /* Rebuilds the session of a journal: its base with every operation replayed.

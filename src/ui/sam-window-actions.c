@@ -61,17 +61,9 @@ file_saved_cb (GObject      *object,
    * unsaved, and the journal starts from the present state so that
    * recovery still brings them back. */
   if (self->commits_during_save > 0)
-    {
-      gsize length = 0;
-      char *data = sam_json_save_data (self->session, &length);
-
-      sam_session_mark_dirty (self->session);
-      base = g_bytes_new_take (data, length);
-    }
+    sam_session_mark_dirty (self->session);
   else
-    {
-      base = g_bytes_ref (contents);
-    }
+    base = g_bytes_ref (contents);
 
   uri = g_file_get_uri (file);
   if (self->journal != NULL && !sam_journal_rebase (self->journal, uri, base, &error))

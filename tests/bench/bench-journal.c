@@ -135,7 +135,7 @@ main (int   argc,
     }
   g_assert (ops->len == n);
 
-  id = sam_store_journal_begin (store, "", "Bench", base, &error);
+  id = sam_store_journal_begin (store, "", "Bench", base, SAM_JOURNAL_BASE_SAVED, &error);
   if (id == NULL)
     g_error ("%s", error->message);
 

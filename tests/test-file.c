@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -494,6 +495,100 @@ test_async_errors (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* A private file stays private: saving keeps the permissions it had. */
+static void
+test_keeps_mode (Fixture       *f,
+                 gconstpointer  data)
+{
+  const int modes[] = { 0600, 0640, 0444 };
+  g_autoptr(SamSession) session = make_session ("Privat", 3);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  /* The usual mask, under which a new file is readable by all. */
+  mode_t old_mask = umask (022);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_assert_true (sam_file_save (session, f->file, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_chmod (f->path, modes[i]), ==, 0);
+
+      g_assert_true (sam_file_save (session, f->file, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, modes[i]);
+      assert_only_file (f->dir, "session.samling");
+    }
+
+  /* A new file is a document like any other. */
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  g_assert_true (sam_file_save (session, f->file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+
+  umask (old_mask);
+}
+
+/* Removes the session's prompt behind the edit API's back (as a damaged
+ * journal could), leaving its voice referring to nothing. */
+static void
+break_reference (SamSession *session)
+{
+  g_autoptr(SamItem) prompt = g_list_model_get_item (G_LIST_MODEL (sam_session_get_prompts (session)), 0);
+  g_autofree char *op = g_strdup_printf ("{\"op\":\"remove\",\"id\":\"%s\"}", sam_item_get_id (prompt));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_session_apply_op (session, op, &error));
+  g_assert_no_error (error);
+  g_assert_false (sam_session_check_references (session, NULL));
+}
+
+static void
+assert_broken_reference_error (const GError *error)
+{
+  g_assert_error (error, SAM_JSON_ERROR, SAM_JSON_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Could not save “session.samling”"));
+  g_assert_nonnull (strstr (error->message, "voices[0].prompt"));
+}
+
+/* A document the loader would refuse is not written: the file on disk
+ * stays the last one that loads. */
+static void
+test_broken_reference (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SamSession) session = make_session ("Trasig", 3);
+  g_autoptr(GBytes) old_bytes = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GAsyncResult) result = NULL;
+  Waiter waiter = { loop, NULL };
+
+  g_assert_true (sam_file_save (session, f->file, &old_bytes, &error));
+  g_assert_no_error (error);
+
+  break_reference (session);
+
+  g_assert_false (sam_file_save (session, f->file, &written, &error));
+  g_assert_null (written);
+  assert_broken_reference_error (error);
+  g_clear_error (&error);
+
+  sam_file_save_async (session, f->file, NULL, done_cb, &waiter);
+  result = wait_for (&waiter);
+  g_assert_false (sam_file_save_finish (result, &written, &error));
+  g_assert_null (written);
+  assert_broken_reference_error (error);
+
+  after = read_file (f->path);
+  g_assert_true (g_bytes_equal (old_bytes, after));
+  assert_only_file (f->dir, "session.samling");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +607,8 @@ main (int   argc,
   ADD ("/sam/file/fail/proc", test_proc);
   ADD ("/sam/file/fail/disk-full", test_disk_full);
   ADD ("/sam/file/fail/non-native", test_non_native);
+  ADD ("/sam/file/keeps-mode", test_keeps_mode);
+  ADD ("/sam/file/fail/broken-reference", test_broken_reference);
   ADD ("/sam/file/load-errors", test_load_errors);
   ADD ("/sam/file/async", test_async);
   ADD ("/sam/file/async-errors", test_async_errors);

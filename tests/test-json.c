@@ -912,6 +912,45 @@ collect_schema_names (JsonNode   *node,
     }
 }
 
+/* Errors that name a kind of item the program has not used yet: each runs in
+ * a new process, so that no earlier test has already created that kind. */
+static void
+assert_doc_error_in_new_process (const char *members,
+                                 const char *place)
+{
+  if (g_test_subprocess ())
+    {
+      assert_doc_error (members, SAM_JSON_ERROR_INVALID, place);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_new_process_wrong_kind (void)
+{
+  /* A voice whose prompt is a perspective, in a session without prompts. */
+  assert_doc_error_in_new_process ("\"perspectives\": [{\"id\": \"p\", \"name\": \"P\"}], "
+                                   "\"voices\": [{\"id\": \"v\", \"text\": \"a\", \"prompt\": \"p\"}]",
+                                   "voices[0].prompt: refers to a perspective where a prompt is expected");
+}
+
+static void
+test_new_process_list_not_array (void)
+{
+  assert_doc_error_in_new_process ("\"prompts\": 5",
+                                   "(root).prompts: expected a list of objects (prompt)");
+}
+
+static void
+test_new_process_child_list_not_array (void)
+{
+  assert_doc_error_in_new_process ("\"walls\": [{\"id\": \"w\", \"title\": \"t\", \"columns\": 7}]",
+                                   "walls[0].columns: expected a list of objects (column)");
+}
+
 static void
 test_schema (void)
 {
@@ -1064,8 +1103,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The loader must work in a process that has used no item yet: it
+   * prepares the kinds of item itself. */
   g_test_init (&argc, &argv, NULL);
-  sam_entities_init ();
 
   g_test_add_func ("/sam/json/round-trip/every-field", test_round_trip_every_field);
   g_test_add_func ("/sam/json/round-trip/nodes", test_round_trip_nodes);
@@ -1101,6 +1141,10 @@ main (int   argc,
   g_test_add_func ("/sam/json/load/missing-required", test_missing_required);
   g_test_add_func ("/sam/json/load/duplicate-ids", test_duplicate_ids);
   g_test_add_func ("/sam/json/load/dangling-references", test_dangling_references);
+  g_test_add_func ("/sam/json/load/new-process/wrong-kind", test_new_process_wrong_kind);
+  g_test_add_func ("/sam/json/load/new-process/list-not-array", test_new_process_list_not_array);
+  g_test_add_func ("/sam/json/load/new-process/child-list-not-array",
+                   test_new_process_child_list_not_array);
   g_test_add_func ("/sam/json/schema", test_schema);
   g_test_add_func ("/sam/json/demo", test_demo);
 

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sam-history.h"
 #include "sam-json.h"
 #include "sam-session.h"
@@ -493,6 +495,253 @@ test_bad_ops (Fixture       *f,
   g_assert_true (sam_item_equal (before, SAM_ITEM (f->session)));
 }
 
+/* The document, saved and loaded again: what the person would get back. */
+static void
+assert_saves_and_loads (SamSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamSession) loaded = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (sam_session_check_references (session, &error));
+  g_assert_no_error (error);
+  data = sam_json_save_data (session, &length);
+  loaded = sam_json_load_data (data, length, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_item_equal (SAM_ITEM (loaded), SAM_ITEM (session)));
+}
+
+/* A subtree whose items repeat an id (as a pasted copy could) gets new ids
+ * for the repeats, so that the saved file still loads. */
+static void
+test_insert_repeated_ids (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SamItem) wall = sam_item_new (SAM_TYPE_WALL, "D");
+  g_autoptr(SamItem) column = sam_item_new (SAM_TYPE_COLUMN, "D");
+  g_autoptr(SamItem) column2 = sam_item_new (SAM_TYPE_COLUMN, "D");
+  g_autoptr(SamItem) note = sam_item_new (SAM_TYPE_NOTE, "E");
+  g_autoptr(SamItem) note2 = sam_item_new (SAM_TYPE_NOTE, "E");
+
+  g_object_set (wall, "title", "Vägg", NULL);
+  g_object_set (column, "title", "Ett", NULL);
+  g_object_set (column2, "title", "Två", NULL);
+  g_object_set (note, "text", "A", NULL);
+  g_object_set (note2, "text", "B", NULL);
+  g_list_store_append (sam_item_get_list (wall, "columns"), column);
+  g_list_store_append (sam_item_get_list (wall, "columns"), column2);
+  g_list_store_append (sam_item_get_list (column, "notes"), note);
+  g_list_store_append (sam_item_get_list (column2, "notes"), note2);
+
+  sam_session_insert (f->session, f->session, "walls", G_MAXUINT, wall);
+
+  g_assert_cmpstr (sam_item_get_id (wall), ==, "D");
+  g_assert_cmpstr (sam_item_get_id (column), !=, "D");
+  g_assert_cmpstr (sam_item_get_id (column2), !=, "D");
+  g_assert_cmpstr (sam_item_get_id (column), !=, sam_item_get_id (column2));
+  g_assert_cmpstr (sam_item_get_id (note), ==, "E");
+  g_assert_cmpstr (sam_item_get_id (note2), !=, "E");
+  g_assert_true (sam_session_lookup (f->session, "D") == wall);
+  g_assert_true (sam_session_lookup (f->session, sam_item_get_id (column2)) == column2);
+  g_assert_true (sam_session_lookup (f->session, sam_item_get_id (note2)) == note2);
+
+  assert_saves_and_loads (f->session);
+}
+
+/* A journal operation inserting a subtree that repeats an id is refused. */
+static void
+test_apply_op_repeated_ids (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SamItem) before = sam_item_copy (SAM_ITEM (f->session));
+  g_autofree char *op = NULL;
+  g_autoptr(GError) error = NULL;
+
+  op = g_strdup_printf ("{\"op\":\"insert\",\"parent\":\"%s\",\"list\":\"walls\",\"index\":0,"
+                        "\"item\":{\"id\":\"W\",\"title\":\"Vägg\",\"columns\":["
+                        "{\"id\":\"D\",\"title\":\"Ett\"},{\"id\":\"D\",\"title\":\"Två\"}]}}",
+                        sam_item_get_id (SAM_ITEM (f->session)));
+  g_assert_false (sam_session_apply_op (f->session, op, &error));
+  g_assert_error (error, SAM_JSON_ERROR, SAM_JSON_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“D”"));
+  g_clear_error (&error);
+
+  /* A repeat of the parent's own id, too. */
+  g_free (op);
+  op = g_strdup_printf ("{\"op\":\"insert\",\"parent\":\"%s\",\"list\":\"walls\",\"index\":0,"
+                        "\"item\":{\"id\":\"W\",\"title\":\"Vägg\",\"columns\":["
+                        "{\"id\":\"W\",\"title\":\"Ett\"}]}}",
+                        sam_item_get_id (SAM_ITEM (f->session)));
+  g_assert_false (sam_session_apply_op (f->session, op, &error));
+  g_assert_error (error, SAM_JSON_ERROR, SAM_JSON_ERROR_INVALID);
+
+  g_assert_true (sam_item_equal (before, SAM_ITEM (f->session)));
+  g_assert_null (sam_session_lookup (f->session, "W"));
+  g_assert_null (sam_session_lookup (f->session, "D"));
+  assert_saves_and_loads (f->session);
+}
+
+/* Sets @property of @item to @value, which refers to nothing it may refer to:
+ * the edit is refused with a critical and nothing changes. */
+static void
+assert_set_refused (Fixture      *f,
+                    SamItem      *item,
+                    const char   *property,
+                    const GValue *value)
+{
+  g_autoptr(SamItem) before = sam_item_copy (SAM_ITEM (f->session));
+  guint steps = sam_history_get_n_steps (sam_session_get_history (f->session));
+
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*refers to*");
+  sam_session_set_value (f->session, item, property, value);
+  g_test_assert_expected_messages ();
+
+  g_assert_true (sam_item_equal (before, SAM_ITEM (f->session)));
+  g_assert_cmpuint (sam_history_get_n_steps (sam_session_get_history (f->session)), ==, steps);
+}
+
+static void
+test_set_bad_reference (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *session_id = sam_item_get_id (SAM_ITEM (f->session));
+  const char *missing[] = { "inte-här", NULL };
+  const char *wrong_kind[] = { sam_item_get_id (f->perspective), sam_item_get_id (f->prompt), NULL };
+  g_auto(GValue) value = G_VALUE_INIT;
+  GVariantBuilder builder;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "inte-här");
+  assert_set_refused (f, f->voice, "prompt", &value);
+  /* A perspective where a prompt is expected. */
+  g_value_set_string (&value, sam_item_get_id (f->perspective));
+  assert_set_refused (f, f->voice, "prompt", &value);
+  /* The session is no item to point at, even where any kind will do. */
+  g_value_set_string (&value, session_id);
+  assert_set_refused (f, f->agenda_item, "activity-id", &value);
+  g_value_unset (&value);
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, missing);
+  assert_set_refused (f, f->participant, "perspectives", &value);
+  g_value_set_boxed (&value, wrong_kind);
+  assert_set_refused (f, f->participant, "perspectives", &value);
+  g_value_unset (&value);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aas"));
+  g_variant_builder_open (&builder, G_VARIANT_TYPE ("as"));
+  g_variant_builder_add (&builder, "s", sam_item_get_id (f->participant));
+  g_variant_builder_add (&builder, "s", sam_item_get_id (f->note));
+  g_variant_builder_close (&builder);
+  g_value_init (&value, G_TYPE_VARIANT);
+  g_value_set_variant (&value, g_variant_builder_end (&builder));
+  assert_set_refused (f, f->round, "groups", &value);
+  g_value_unset (&value);
+
+  /* Good references and clearing one still work. */
+  sam_session_set (f->session, f->agenda_item, "activity-id", sam_item_get_id (f->wall), NULL);
+  g_assert_cmpstr (sam_item_get_string (f->agenda_item, "activity-id"), ==, sam_item_get_id (f->wall));
+  sam_session_set (f->session, f->voice, "prompt", "", NULL);
+  g_assert_cmpstr (sam_item_get_string (f->voice, "prompt"), ==, "");
+
+  assert_saves_and_loads (f->session);
+}
+
+static void
+test_insert_bad_reference (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SamItem) before = sam_item_copy (SAM_ITEM (f->session));
+  g_autoptr(SamItem) voice = sam_item_new (SAM_TYPE_VOICE, NULL);
+  g_autoptr(SamItem) wall = sam_item_new (SAM_TYPE_WALL, NULL);
+  g_autoptr(SamItem) column = sam_item_new (SAM_TYPE_COLUMN, NULL);
+  g_autoptr(SamItem) note = sam_item_new (SAM_TYPE_NOTE, NULL);
+  g_autoptr(SamItem) agenda_item = sam_item_new (SAM_TYPE_AGENDA_ITEM, "punkt");
+
+  g_object_set (voice, "text", "Röst", "prompt", "saknas", NULL);
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*refers to*");
+  sam_session_insert (f->session, f->session, "voices", 0, voice);
+  g_test_assert_expected_messages ();
+  g_assert_null (sam_item_get_parent (voice));
+
+  /* Deep inside a subtree, of the wrong kind. */
+  g_object_set (wall, "title", "Vägg", NULL);
+  g_object_set (column, "title", "Kolumn", NULL);
+  g_object_set (note, "text", "Lapp", "perspective", sam_item_get_id (f->prompt), NULL);
+  g_list_store_append (sam_item_get_list (wall, "columns"), column);
+  g_list_store_append (sam_item_get_list (column, "notes"), note);
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*refers to*");
+  sam_session_insert (f->session, f->session, "walls", 0, wall);
+  g_test_assert_expected_messages ();
+  g_assert_null (sam_item_get_parent (wall));
+
+  g_assert_true (sam_item_equal (before, SAM_ITEM (f->session)));
+
+  /* References to items of the document, or within the new subtree, are fine. */
+  g_object_set (note, "perspective", sam_item_get_id (f->perspective), NULL);
+  sam_session_insert (f->session, f->session, "walls", 0, wall);
+  g_assert_true (sam_item_get_parent (wall) == SAM_ITEM (f->session));
+  g_object_set (agenda_item, "title", "Paus", "activity-id", "punkt", NULL);
+  sam_session_insert (f->session, f->session, "agenda", 0, agenda_item);
+  g_assert_true (sam_item_get_parent (agenda_item) == SAM_ITEM (f->session));
+
+  assert_saves_and_loads (f->session);
+}
+
+/* Journal operations (which can come from a damaged file) that would make
+ * a document the loader refuses are errors. */
+static void
+test_apply_op_bad_reference (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *session_id = sam_item_get_id (SAM_ITEM (f->session));
+  g_autoptr(SamItem) before = sam_item_copy (SAM_ITEM (f->session));
+  g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (ops, g_strdup_printf ("{\"op\":\"set\",\"id\":\"%s\",\"member\":\"prompt\",\"value\":\"saknas\"}",
+                                         sam_item_get_id (f->voice)));
+  g_ptr_array_add (ops, g_strdup_printf ("{\"op\":\"set\",\"id\":\"%s\",\"member\":\"prompt\",\"value\":\"%s\"}",
+                                         sam_item_get_id (f->voice), sam_item_get_id (f->perspective)));
+  g_ptr_array_add (ops, g_strdup_printf ("{\"op\":\"set\",\"id\":\"%s\",\"member\":\"activity_id\",\"value\":\"%s\"}",
+                                         sam_item_get_id (f->agenda_item), session_id));
+  g_ptr_array_add (ops, g_strdup_printf ("{\"op\":\"set\",\"id\":\"%s\",\"member\":\"perspectives\",\"value\":[\"%s\",\"saknas\"]}",
+                                         sam_item_get_id (f->participant), sam_item_get_id (f->perspective)));
+  g_ptr_array_add (ops, g_strdup_printf ("{\"op\":\"set\",\"id\":\"%s\",\"member\":\"groups\",\"value\":[[\"%s\"]]}",
+                                         sam_item_get_id (f->round), sam_item_get_id (f->voice)));
+  g_ptr_array_add (ops, g_strdup_printf ("{\"op\":\"insert\",\"parent\":\"%s\",\"list\":\"voices\",\"index\":0,"
+                                         "\"item\":{\"id\":\"ny\",\"text\":\"Röst\",\"prompt\":\"saknas\"}}",
+                                         session_id));
+  g_ptr_array_add (ops, g_strdup_printf ("{\"op\":\"insert\",\"parent\":\"%s\",\"list\":\"notes\",\"index\":0,"
+                                         "\"item\":{\"id\":\"ny\",\"text\":\"Lapp\",\"perspective\":\"%s\"}}",
+                                         sam_item_get_id (f->column), session_id));
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sam_session_apply_op (f->session, ops->pdata[i], &error));
+      g_assert_error (error, SAM_JSON_ERROR, SAM_JSON_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "refers to"));
+    }
+
+  g_assert_true (sam_item_equal (before, SAM_ITEM (f->session)));
+  g_assert_null (sam_session_lookup (f->session, "ny"));
+
+  /* Within the inserted subtree is fine. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *op = g_strdup_printf ("{\"op\":\"insert\",\"parent\":\"%s\",\"list\":\"agenda\",\"index\":0,"
+                                           "\"item\":{\"id\":\"ny\",\"title\":\"Paus\",\"activity_id\":\"ny\"}}",
+                                           session_id);
+
+    g_assert_true (sam_session_apply_op (f->session, op, &error));
+    g_assert_no_error (error);
+  }
+  assert_saves_and_loads (f->session);
+}
+
 static void
 test_defaults (void)
 {
@@ -552,6 +801,16 @@ main (int   argc,
               fixture_set_up, test_ops_replay, fixture_tear_down);
   g_test_add ("/sam/model/bad-ops", Fixture, NULL,
               fixture_set_up, test_bad_ops, fixture_tear_down);
+  g_test_add ("/sam/model/insert/repeated-ids", Fixture, NULL,
+              fixture_set_up, test_insert_repeated_ids, fixture_tear_down);
+  g_test_add ("/sam/model/insert/bad-reference", Fixture, NULL,
+              fixture_set_up, test_insert_bad_reference, fixture_tear_down);
+  g_test_add ("/sam/model/set/bad-reference", Fixture, NULL,
+              fixture_set_up, test_set_bad_reference, fixture_tear_down);
+  g_test_add ("/sam/model/apply-op/repeated-ids", Fixture, NULL,
+              fixture_set_up, test_apply_op_repeated_ids, fixture_tear_down);
+  g_test_add ("/sam/model/apply-op/bad-reference", Fixture, NULL,
+              fixture_set_up, test_apply_op_bad_reference, fixture_tear_down);
   g_test_add_func ("/sam/model/defaults", test_defaults);
 
   return g_test_run ();

@@ -257,18 +257,36 @@ sam_wall_class_init (SamWallClass *klass)
                           props, G_N_ELEMENTS (props), lists, G_N_ELEMENTS (lists));
 }
 
+static gpointer
+init_once (gpointer data)
+{
+  GType types[] = {
+    SAM_TYPE_AGENDA_ITEM,
+    SAM_TYPE_PERSPECTIVE,
+    SAM_TYPE_PARTICIPANT,
+    SAM_TYPE_BALLOON,
+    SAM_TYPE_PROMPT,
+    SAM_TYPE_GROUP_ROUND,
+    SAM_TYPE_VOICE,
+    SAM_TYPE_WALL,
+    SAM_TYPE_COLUMN,
+    SAM_TYPE_NOTE,
+    SAM_TYPE_SESSION,
+  };
+
+  /* The classes, not only the types: messages and the loader read a kind's
+   * name from its class, also for a kind no item of which exists yet. The
+   * references are kept for the life of the program. */
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    g_type_class_ref (types[i]);
+
+  return NULL;
+}
+
 void
 sam_entities_init (void)
 {
-  g_type_ensure (SAM_TYPE_AGENDA_ITEM);
-  g_type_ensure (SAM_TYPE_PERSPECTIVE);
-  g_type_ensure (SAM_TYPE_PARTICIPANT);
-  g_type_ensure (SAM_TYPE_BALLOON);
-  g_type_ensure (SAM_TYPE_PROMPT);
-  g_type_ensure (SAM_TYPE_GROUP_ROUND);
-  g_type_ensure (SAM_TYPE_VOICE);
-  g_type_ensure (SAM_TYPE_WALL);
-  g_type_ensure (SAM_TYPE_COLUMN);
-  g_type_ensure (SAM_TYPE_NOTE);
-  g_type_ensure (SAM_TYPE_SESSION);
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, init_once, NULL);
 }

@@ -45,7 +45,8 @@ G_DECLARE_FINAL_TYPE (SamColumn, sam_column, SAM, COLUMN, SamItem)
 #define SAM_TYPE_NOTE (sam_note_get_type ())
 G_DECLARE_FINAL_TYPE (SamNote, sam_note, SAM, NOTE, SamItem)
 
-/* Ensures every item type is registered (the loader looks types up by name). */
+/* Registers every item type and creates its class, once; safe from any
+ * thread. The loader and sam_session_new_empty() call it. */
 void sam_entities_init (void);
 
 G_END_DECLS

@@ -2,7 +2,10 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "sam-file.h"
 #include "sam-json.h"
@@ -120,6 +123,8 @@ sam_file_replace_contents (GFile       *file,
   g_autofree char *name = NULL;
   const char *path;
   const char *reason;
+  GStatBuf st;
+  int mode = 0644;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -134,11 +139,22 @@ sam_file_replace_contents (GFile       *file,
       return FALSE;
     }
 
+  /* The new file replaces the old one, so it would get the default
+   * permissions: a file the person made private would become readable by
+   * all. It takes the old file's permission bits instead (less what the
+   * umask takes away, never more than before).
+   *
+   * A symbolic link is replaced by a regular file with the document; the
+   * file it pointed to stays as it was. The permissions are those of that
+   * file, which g_stat() follows the link to. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+    mode = st.st_mode & 0777;
+
   /* A new file next to the old one, flushed, renamed over it, and the folder
    * flushed: at any moment the old or the new file is there, whole. */
   if (g_file_set_contents_full (path, data, length,
                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                0644, &local_error))
+                                mode, &local_error))
     return TRUE;
 
   name = display_name (file);
@@ -341,6 +357,26 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
+/* A document with a broken reference would be written but not open again;
+ * the file on disk stays the last good one instead. */
+static gboolean
+check_savable (SamSession  *session,
+               GFile       *file,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  if (sam_session_check_references (session, &local_error))
+    return TRUE;
+
+  name = display_name (file);
+  g_set_error (error, SAM_JSON_ERROR, SAM_JSON_ERROR_INVALID,
+               _("Could not save “%s”: the session is damaged and could not be opened again: %s"),
+               name, local_error->message);
+  return FALSE;
+}
+
 static GBytes *
 serialize (SamSession *session)
 {
@@ -371,6 +407,9 @@ sam_file_save (SamSession  *session,
 
   g_return_val_if_fail (SAM_IS_SESSION (session), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!check_savable (session, file, error))
+    return FALSE;
 
   bytes = serialize (session);
   if (!write_bytes (file, bytes, error))
@@ -413,19 +452,27 @@ sam_file_save_async (SamSession          *session,
                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
   SaveData *data;
 
   g_return_if_fail (SAM_IS_SESSION (session));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  task = g_task_new (session, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sam_file_save_async);
+
+  if (!check_savable (session, file, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
   /* The document as it is now: later edits do not race with the writer. */
   data->contents = serialize (session);
 
-  task = g_task_new (session, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sam_file_save_async);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   g_task_run_in_thread (task, save_thread);
 }

@@ -854,14 +854,15 @@ fill_item (SamItem     *item,
 
       if (!JSON_NODE_HOLDS_ARRAY (node))
         {
-          append_member (path, info->list_members[i]);
-          {
-            g_autofree char *expected =
-              g_strdup_printf (_("a list of objects (%s)"),
-                               SAM_ITEM_CLASS (g_type_class_peek (spec->item_type))->json_name);
+          /* No item of this kind may exist yet: hold its class while
+           * reading its name. */
+          SamItemClass *klass = g_type_class_ref (spec->item_type);
+          g_autofree char *expected = g_strdup_printf (_("a list of objects (%s)"),
+                                                       klass->json_name);
 
-            content_error (error, path->str, expected, node);
-          }
+          g_type_class_unref (klass);
+          append_member (path, info->list_members[i]);
+          content_error (error, path->str, expected, node);
           return FALSE;
         }
 

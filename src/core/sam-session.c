@@ -195,8 +195,13 @@ update_dirty (SamSession *self)
 SamSession *
 sam_session_new_empty (void)
 {
-  g_autofree char *id = sam_new_id ();
-  SamSession *self = SAM_SESSION (sam_item_new (SAM_TYPE_SESSION, id));
+  g_autofree char *id = NULL;
+  SamSession *self;
+
+  sam_entities_init ();
+
+  id = sam_new_id ();
+  self = SAM_SESSION (sam_item_new (SAM_TYPE_SESSION, id));
 
   g_hash_table_insert (self->index, (char *) sam_item_get_id (SAM_ITEM (self)), self);
 
@@ -330,21 +335,55 @@ index_remove_cb (SamItem  *item,
     g_hash_table_remove (self->index, sam_item_get_id (item));
 }
 
-/* Gives @item and its children ids that are set and unique here. */
+typedef struct
+{
+  SamSession *self;
+  GHashTable *seen;    /* ids given so far in the subtree (borrowed) */
+} AssignIds;
+
+/* Gives @item and its children ids that are set and unique here: not in the
+ * session, and not repeated within the subtree (a pasted copy can repeat). */
 static void
 assign_ids_cb (SamItem  *item,
                gpointer  user_data)
 {
-  SamSession *self = user_data;
+  AssignIds *data = user_data;
   const char *id = sam_item_get_id (item);
-  SamItem *other = g_hash_table_lookup (self->index, id);
+  SamItem *other = g_hash_table_lookup (data->self->index, id);
 
-  if (id[0] == '\0' || (other != NULL && other != item))
+  if (id[0] == '\0' || (other != NULL && other != item) ||
+      g_hash_table_contains (data->seen, id))
     {
       g_autofree char *new_id = sam_new_id ();
 
       sam_item_set_id (item, new_id);
     }
+
+  g_hash_table_add (data->seen, (char *) sam_item_get_id (item));
+}
+
+typedef struct
+{
+  GHashTable *items;   /* id → SamItem (borrowed) */
+  const char *repeated;
+} CollectItems;
+
+/* Maps the ids of a subtree to its items, noting the first id repeated. */
+static void
+collect_items_cb (SamItem  *item,
+                  gpointer  user_data)
+{
+  CollectItems *data = user_data;
+  const char *id = sam_item_get_id (item);
+
+  if (g_hash_table_contains (data->items, id))
+    {
+      if (data->repeated == NULL)
+        data->repeated = id;
+      return;
+    }
+
+  g_hash_table_insert (data->items, (char *) id, item);
 }
 
 /* Applying primitive changes, with their journal operations */
@@ -543,6 +582,18 @@ emit_committed (SamSession *self,
   g_signal_emit (self, signals[COMMITTED], 0, (const char * const *) ops->pdata);
 }
 
+/* Defined with the whole-document checks below. */
+static gboolean check_value_refs   (SamSession    *self,
+                                    GHashTable    *subtree,
+                                    GParamSpec    *pspec,
+                                    const GValue  *value,
+                                    const char    *path,
+                                    GError       **error);
+static gboolean check_subtree_refs (SamSession    *self,
+                                    SamItem       *item,
+                                    GHashTable    *subtree,
+                                    GError       **error);
+
 /* Recording edits */
 
 void
@@ -627,6 +678,19 @@ sam_session_set_value (SamSession   *self,
   if (sam_value_equal (sam_item_peek_value (item, pspec), value))
     return;
 
+  /* A reference must name an item of the right kind in this session, or
+   * the saved file would not load. */
+  if (pspec->flags & SAM_PARAM_REF)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!check_value_refs (self, NULL, pspec, value, sam_item_get_json_name (item), &error))
+        {
+          g_critical ("%s: %s", G_STRFUNC, error->message);
+          return;
+        }
+    }
+
   change = sam_change_new (SAM_CHANGE_SET, item != SAM_ITEM (self) ? item : NULL);
   change->pspec = pspec;
   g_value_init (&change->old_value, pspec->value_type);
@@ -694,6 +758,10 @@ sam_session_insert (SamSession *self,
                     gpointer    item)
 {
   const SamItemListSpec *spec;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  AssignIds assign;
+  CollectItems collect;
   GListStore *store;
   SamChange *change;
 
@@ -710,7 +778,23 @@ sam_session_insert (SamSession *self,
   store = sam_item_get_list (parent, list);
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
 
-  sam_item_foreach (item, assign_ids_cb, self);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  assign.self = self;
+  assign.seen = ids;
+  sam_item_foreach (item, assign_ids_cb, &assign);
+
+  /* References out of the subtree must name items of the session; those
+   * within it, items of the subtree. */
+  g_hash_table_remove_all (ids);
+  collect.items = ids;
+  collect.repeated = NULL;
+  sam_item_foreach (item, collect_items_cb, &collect);
+  g_assert (collect.repeated == NULL);
+  if (!check_subtree_refs (self, item, ids, &error))
+    {
+      g_critical ("%s: %s", G_STRFUNC, error->message);
+      return;
+    }
 
   change = sam_change_new (SAM_CHANGE_INSERT, item);
   if (parent != (gpointer) self)
@@ -1120,6 +1204,10 @@ sam_session_apply_op (SamSession  *self,
       if (!sam_json_value_from_node (pspec, value_node, &value, member, &local_error))
         return op_error (error, op_json, local_error->message);
 
+      if ((pspec->flags & SAM_PARAM_REF) &&
+          !check_value_refs (self, NULL, pspec, &value, sam_item_get_json_name (item), &local_error))
+        return op_error (error, op_json, local_error->message);
+
       do_set (item, pspec, &value);
     }
   else if (g_str_equal (kind, "insert") || g_str_equal (kind, "move"))
@@ -1144,6 +1232,7 @@ sam_session_apply_op (SamSession  *self,
           JsonNode *item_node = json_object_get_member (op, "item");
           g_autoptr(SamItem) item = NULL;
           g_autoptr(GHashTable) ids = NULL;
+          CollectItems collect;
           GHashTableIter iter;
           gpointer id;
 
@@ -1155,11 +1244,28 @@ sam_session_apply_op (SamSession  *self,
             return op_error (error, op_json, local_error->message);
 
           ids = g_hash_table_new (g_str_hash, g_str_equal);
-          sam_item_foreach (item, collect_ids_cb, ids);
+          collect.items = ids;
+          collect.repeated = NULL;
+          sam_item_foreach (item, collect_items_cb, &collect);
+          if (collect.repeated != NULL)
+            {
+              g_autofree char *reason = g_strdup_printf (_("the id “%s” is used more than once"),
+                                                         collect.repeated);
+
+              return op_error (error, op_json, reason);
+            }
           g_hash_table_iter_init (&iter, ids);
           while (g_hash_table_iter_next (&iter, &id, NULL))
             if (g_hash_table_contains (self->index, id))
-              return op_error (error, op_json, _("an id is used twice"));
+              {
+                g_autofree char *reason = g_strdup_printf (_("the id “%s” is used more than once"),
+                                                           (const char *) id);
+
+                return op_error (error, op_json, reason);
+              }
+
+          if (!check_subtree_refs (self, item, ids, &local_error))
+            return op_error (error, op_json, local_error->message);
 
           g_free (do_insert (self, parent, spec->name, index, item));
         }
@@ -1207,6 +1313,7 @@ sam_session_apply_op (SamSession  *self,
 typedef gboolean (*WalkFunc) (SamSession  *self,
                               SamItem     *item,
                               const char  *path,
+                              gpointer     user_data,
                               GError     **error);
 
 static gboolean
@@ -1214,12 +1321,13 @@ walk (SamSession  *self,
       SamItem     *item,
       GString     *path,
       WalkFunc     func,
+      gpointer     user_data,
       GError     **error)
 {
   SamItemClass *klass = SAM_ITEM_GET_CLASS (item);
   gsize len = path->len;
 
-  if (!func (self, item, path->str, error))
+  if (!func (self, item, path->str, user_data, error))
     return FALSE;
 
   for (guint i = 0; i < klass->n_lists; i++)
@@ -1233,7 +1341,7 @@ walk (SamSession  *self,
           g_autoptr(SamItem) child = g_list_model_get_item (list, j);
 
           g_string_append_printf (path, "%s%s[%u]", len > 0 ? "." : "", member, j);
-          if (!walk (self, child, path, func, error))
+          if (!walk (self, child, path, func, user_data, error))
             return FALSE;
           g_string_truncate (path, len);
         }
@@ -1255,6 +1363,7 @@ static gboolean
 index_item (SamSession  *self,
             SamItem     *item,
             const char  *path,
+            gpointer     user_data,
             GError     **error)
 {
   const char *id = sam_item_get_id (item);
@@ -1281,7 +1390,7 @@ sam_session_index_ids (SamSession  *self,
   g_return_val_if_fail (SAM_IS_SESSION (self), FALSE);
 
   g_hash_table_remove_all (self->index);
-  if (!walk (self, SAM_ITEM (self), path, index_item, error))
+  if (!walk (self, SAM_ITEM (self), path, index_item, NULL, error))
     {
       g_hash_table_remove_all (self->index);
       g_hash_table_insert (self->index, (char *) sam_item_get_id (SAM_ITEM (self)), self);
@@ -1294,10 +1403,18 @@ sam_session_index_ids (SamSession  *self,
 static const char *
 kind_name (GType type)
 {
+  SamItemClass *klass;
+  const char *name;
+
   if (type == SAM_TYPE_ITEM)
     return _("item");
 
-  return SAM_ITEM_CLASS (g_type_class_peek (type))->json_name;
+  /* No item of @type may exist yet; its name is a static string. */
+  klass = g_type_class_ref (type);
+  name = klass->json_name;
+  g_type_class_unref (klass);
+
+  return name;
 }
 
 /* The place of a reference, built only for a message: @i and @j index into
@@ -1319,8 +1436,10 @@ ref_path (const char *path,
   return g_string_free (out, FALSE);
 }
 
+/* @subtree (id → item, or NULL) holds items about to join the session. */
 static gboolean
 check_ref (SamSession  *self,
+           GHashTable  *subtree,
            GParamSpec  *pspec,
            const char  *id,
            const char  *path,
@@ -1336,6 +1455,8 @@ check_ref (SamSession  *self,
     return TRUE;
 
   target = sam_session_lookup (self, id);
+  if (target == NULL && subtree != NULL)
+    target = g_hash_table_lookup (subtree, id);
   if (target != NULL && G_TYPE_CHECK_INSTANCE_TYPE (target, type) && !SAM_IS_SESSION (target))
     return TRUE;
 
@@ -1350,56 +1471,82 @@ check_ref (SamSession  *self,
   return FALSE;
 }
 
+/* Checks the ids that @value of the reference property @pspec names. */
+static gboolean
+check_value_refs (SamSession    *self,
+                  GHashTable    *subtree,
+                  GParamSpec    *pspec,
+                  const GValue  *value,
+                  const char    *path,
+                  GError       **error)
+{
+  if (pspec->value_type == G_TYPE_STRING)
+    {
+      return check_ref (self, subtree, pspec, g_value_get_string (value), path, -1, -1, error);
+    }
+  else if (pspec->value_type == G_TYPE_STRV)
+    {
+      const char * const *ids = g_value_get_boxed (value);
+
+      for (int j = 0; ids != NULL && ids[j] != NULL; j++)
+        if (!check_ref (self, subtree, pspec, ids[j], path, j, -1, error))
+          return FALSE;
+    }
+  else if (pspec->value_type == G_TYPE_VARIANT && g_value_get_variant (value) != NULL)
+    {
+      GVariant *groups = g_value_get_variant (value);
+      int n_groups = (int) MIN (g_variant_n_children (groups), G_MAXINT);
+
+      for (int j = 0; j < n_groups; j++)
+        {
+          g_autoptr(GVariant) group = g_variant_get_child_value (groups, j);
+          g_autofree const char **ids = g_variant_get_strv (group, NULL);
+
+          for (int k = 0; ids[k] != NULL; k++)
+            if (!check_ref (self, subtree, pspec, ids[k], path, j, k, error))
+              return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_item_refs (SamSession  *self,
                  SamItem     *item,
                  const char  *path,
+                 gpointer     user_data,
                  GError     **error)
 {
+  GHashTable *subtree = user_data;
   guint n_props;
   GParamSpec **pspecs = sam_item_list_properties (item, &n_props);
 
   for (guint i = 0; i < n_props; i++)
     {
-      GParamSpec *pspec = pspecs[i];
-      const GValue *value;
-
-      if (!(pspec->flags & SAM_PARAM_REF))
+      if (!(pspecs[i]->flags & SAM_PARAM_REF))
         continue;
 
-      value = sam_item_peek_value (item, pspec);
-
-      if (pspec->value_type == G_TYPE_STRING)
-        {
-          if (!check_ref (self, pspec, g_value_get_string (value), path, -1, -1, error))
-            return FALSE;
-        }
-      else if (pspec->value_type == G_TYPE_STRV)
-        {
-          const char * const *ids = g_value_get_boxed (value);
-
-          for (int j = 0; ids != NULL && ids[j] != NULL; j++)
-            if (!check_ref (self, pspec, ids[j], path, j, -1, error))
-              return FALSE;
-        }
-      else if (pspec->value_type == G_TYPE_VARIANT && g_value_get_variant (value) != NULL)
-        {
-          GVariant *groups = g_value_get_variant (value);
-          int n_groups = (int) MIN (g_variant_n_children (groups), G_MAXINT);
-
-          for (int j = 0; j < n_groups; j++)
-            {
-              g_autoptr(GVariant) group = g_variant_get_child_value (groups, j);
-              g_autofree const char **ids = g_variant_get_strv (group, NULL);
-
-              for (int k = 0; ids[k] != NULL; k++)
-                if (!check_ref (self, pspec, ids[k], path, j, k, error))
-                  return FALSE;
-            }
-        }
+      if (!check_value_refs (self, subtree, pspecs[i], sam_item_peek_value (item, pspecs[i]),
+                             path, error))
+        return FALSE;
     }
 
   return TRUE;
+}
+
+/* Checks the references of @item (not in the session) and its children,
+ * whose ids map to them in @subtree; the message names the place from
+ * "item", as in a journal operation. */
+static gboolean
+check_subtree_refs (SamSession  *self,
+                    SamItem     *item,
+                    GHashTable  *subtree,
+                    GError     **error)
+{
+  g_autoptr(GString) path = g_string_new ("item");
+
+  return walk (self, item, path, check_item_refs, subtree, error);
 }
 
 gboolean
@@ -1410,5 +1557,5 @@ sam_session_check_references (SamSession  *self,
 
   g_return_val_if_fail (SAM_IS_SESSION (self), FALSE);
 
-  return walk (self, SAM_ITEM (self), path, check_item_refs, error);
+  return walk (self, SAM_ITEM (self), path, check_item_refs, NULL, error);
 }

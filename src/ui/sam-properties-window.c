@@ -9,9 +9,10 @@
 #include "sam-session.h"
 
 /*
- * The text fields apply when Enter is pressed, when the focus leaves them
- * and when the window closes; each applied change is one undo step. A value
- * that does not parse is marked and not applied.
+ * The text fields apply when Enter is pressed, when the focus leaves them,
+ * when this window closes and when the session's window saves or closes
+ * (sam_properties_window_apply()); each applied change is one undo step. A
+ * value that does not parse is marked and not applied.
  */
 
 typedef enum {
@@ -141,7 +142,8 @@ apply_row (SamPropertiesWindow *self,
   g_autofree char *text = NULL;
   const char *current;
 
-  if (self->session == NULL || self->updating)
+  /* The rows are gone once the window is disposed. */
+  if (self->session == NULL || self->updating || self->rows[id] == NULL)
     return;
 
   text = row_text (self, id);
@@ -304,6 +306,14 @@ sam_properties_window_get_session (SamPropertiesWindow *self)
   g_return_val_if_fail (SAM_IS_PROPERTIES_WINDOW (self), NULL);
 
   return self->session;
+}
+
+void
+sam_properties_window_apply (SamPropertiesWindow *self)
+{
+  g_return_if_fail (SAM_IS_PROPERTIES_WINDOW (self));
+
+  apply_all (self);
 }
 
 GtkWidget *

@@ -15,5 +15,8 @@ G_DECLARE_FINAL_TYPE (SamPropertiesWindow, sam_properties_window, SAM, PROPERTIE
 GtkWidget  *sam_properties_window_new         (GtkWindow           *parent,
                                                SamSession          *session);
 SamSession *sam_properties_window_get_session (SamPropertiesWindow *self);
+/* Applies what is typed in the fields and not applied yet (no Enter, the
+ * focus still there): before the session is saved or its window closes. */
+void        sam_properties_window_apply       (SamPropertiesWindow *self);
 
 G_END_DECLS

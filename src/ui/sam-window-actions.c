@@ -22,6 +22,23 @@ get_application (SamWindow *self)
   return SAM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
+/* Closed, or going away: the window is out of sight and waits only for a
+ * save to report; nothing is shown in it any more. */
+static gboolean
+is_closed (SamWindow *self)
+{
+  return self->close_confirmed || self->disposed;
+}
+
+/* What is typed in the properties window and not applied yet belongs to the
+ * session before it is saved or its window closes. */
+static void
+apply_properties (SamWindow *self)
+{
+  if (self->properties_window != NULL)
+    sam_properties_window_apply (SAM_PROPERTIES_WINDOW (self->properties_window));
+}
+
 /* Saving */
 
 static void
@@ -38,6 +55,17 @@ file_saved_cb (GObject      *object,
   g_autofree char *uri = NULL;
 
   self->saving = FALSE;
+
+  /* Closed while the file was written: there is nothing left to show the
+   * outcome in, and the journal has been dealt with. */
+  if (is_closed (self))
+    {
+      if (sam_file_save_finish (result, NULL, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   if (!sam_file_save_finish (result, &contents, &error))
     {
@@ -99,7 +127,15 @@ write_file (SamWindow *self,
   self->commits_during_save = 0;
   _sam_window_update_actions (self);
 
-  sam_file_save_async (self->session, file, NULL, file_saved_cb, task);
+  /* A close may wait for it (see close_after_running_save()). */
+  if (self->running_save != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->running_save), (gpointer *) &self->running_save);
+  self->running_save = task;
+  g_object_add_weak_pointer (G_OBJECT (task), (gpointer *) &self->running_save);
+
+  /* Cancelled when the person discards on closing, or the window goes: a
+   * save that has not begun writing then does not. */
+  sam_file_save_async (self->session, file, self->cancellable, file_saved_cb, task);
 }
 
 static GFile *
@@ -181,6 +217,8 @@ _sam_window_save_async (SamWindow           *self,
   g_autoptr(GTask) task = NULL;
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
+
+  apply_properties (self);
 
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, _sam_window_save_async);
@@ -297,6 +335,11 @@ finish_close (SamWindow *self,
       save_window_state (self);
       self->close_confirmed = TRUE;
 
+      /* The window may outlive this while a save finishes: what belongs to
+       * it goes now. */
+      if (self->properties_window != NULL)
+        gtk_window_destroy (self->properties_window);
+
       g_object_ref (self);
       gtk_window_destroy (GTK_WINDOW (self));
       if (app != NULL)
@@ -308,15 +351,74 @@ finish_close (SamWindow *self,
     g_task_return_boolean (task, closed);
 }
 
+static void saved_for_close_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data);
+
+/* A save for closing has ended. */
+static void
+close_after_save (SamWindow *self,
+                  gboolean   saved)
+{
+  if (is_closed (self))
+    {
+      /* Gone meanwhile, without this request. */
+      g_autoptr(GTask) task = g_steal_pointer (&self->close_task);
+
+      if (task != NULL)
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* A failed save has said why; the window stays open with all its work. */
+  if (!saved)
+    finish_close (self, FALSE);
+  /* Edits committed while the file was written are not in it: saved too,
+   * before the journal that holds them goes. */
+  else if (self->session != NULL && sam_session_get_dirty (self->session))
+    _sam_window_save_async (self, FALSE, saved_for_close_cb, NULL);
+  else
+    finish_close (self, TRUE);
+}
+
+/* The save that was under way when the close wanted to save has ended (its
+ * own callback has run). */
+static void
+running_save_completed_cb (SamWindow  *self,
+                           GParamSpec *pspec,
+                           GTask      *task)
+{
+  g_signal_handlers_disconnect_by_func (task, running_save_completed_cb, self);
+  close_after_save (self, !g_task_had_error (task));
+}
+
+/* Lets the close go on when the save under way ends; FALSE if none is. */
+static gboolean
+close_after_running_save (SamWindow *self)
+{
+  if (!self->saving || self->running_save == NULL)
+    return FALSE;
+
+  g_signal_connect_object (self->running_save, "notify::completed",
+                           G_CALLBACK (running_save_completed_cb), self,
+                           G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
 static void
 saved_for_close_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   SamWindow *self = SAM_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  gboolean saved = _sam_window_save_finish (self, result, &error);
 
-  /* A failed save has said why; the window stays open with all its work. */
-  finish_close (self, _sam_window_save_finish (self, result, NULL));
+  /* Another save began first: the close waits for it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING) && close_after_running_save (self))
+    return;
+
+  close_after_save (self, saved);
 }
 
 static void
@@ -325,11 +427,20 @@ close_dialog_response_cb (SamWindow        *self,
                           AdwMessageDialog *dialog)
 {
   if (g_strcmp0 (response, "save") == 0)
-    _sam_window_save_async (self, FALSE, saved_for_close_cb, NULL);
+    {
+      if (!close_after_running_save (self))
+        _sam_window_save_async (self, FALSE, saved_for_close_cb, NULL);
+    }
   else if (g_strcmp0 (response, "discard") == 0)
-    finish_close (self, TRUE);
+    {
+      /* A save under way stops if it has not begun writing yet. */
+      g_cancellable_cancel (self->cancellable);
+      finish_close (self, TRUE);
+    }
   else
-    finish_close (self, FALSE);
+    {
+      finish_close (self, FALSE);
+    }
 }
 
 static void
@@ -371,6 +482,8 @@ sam_window_close_async (SamWindow           *self,
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (SAM_IS_WINDOW (self));
+
+  apply_properties (self);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sam_window_close_async);

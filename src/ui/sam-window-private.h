@@ -37,12 +37,15 @@ struct _SamWindow
   GtkFileChooserNative *chooser;
 
   /* Saving: edits committed while a save was under way are not in the file. */
+  GTask                *running_save;        /* weak */
   guint                 commits_during_save;
   guint                 saving : 1;
 
-  /* Closing: the running close request, and whether it may go ahead. */
+  /* Closing: the running close request, and whether it may go ahead. Once
+   * closed (or disposed) the window only waits for a save to report. */
   GTask                *close_task;
   guint                 close_confirmed : 1;
+  guint                 disposed : 1;
   guint                 store_error_checked : 1;
 };
 

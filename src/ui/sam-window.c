@@ -752,6 +752,8 @@ sam_window_dispose (GObject *object)
 {
   SamWindow *self = SAM_WINDOW (object);
 
+  self->disposed = TRUE;
+  /* Stops a save that has not begun writing, and any loading. */
   g_cancellable_cancel (self->cancellable);
 
   if (self->chooser != NULL)

@@ -978,6 +978,250 @@ test_close_unsaved (void)
     g_assert_cmpstr (((SamJournalEntry *) g_ptr_array_index (journals, i))->id, !=, journal_id);
 }
 
+static SamWindow *
+open_file_window (GFile *file)
+{
+  SamWindow *window = new_window ();
+
+  sam_window_open_file (window, file);
+  g_assert_true (wait_for (has_session_cb, window));
+
+  return window;
+}
+
+static gboolean
+journal_listed (const char *journal_id)
+{
+  g_autoptr(GPtrArray) journals = NULL;
+  g_autoptr(GError) error = NULL;
+
+  journals = sam_store_journal_list (sam_application_get_store (app), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < journals->len; i++)
+    if (g_strcmp0 (((SamJournalEntry *) g_ptr_array_index (journals, i))->id, journal_id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The close question of @window, taken as soon as it is asked: the main loop
+ * does not run, so a save under way has not reported yet. */
+static AdwMessageDialog *
+close_question_now (SamWindow *window)
+{
+  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* Clicks the button of @response without letting the main loop run. */
+static void
+respond_now (AdwMessageDialog *dialog,
+             const char       *response)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (dialog), is_button_labelled,
+                                   adw_message_dialog_get_response_label (dialog, response));
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static SamSession *
+reload (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  SamSession *session = sam_file_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
+/* Save in the close question, and an edit lands while the file is written:
+ * the window saves again before it closes, and nothing is lost. */
+static void
+test_close_save_later_edit (void)
+{
+  g_autoptr(GFile) file = write_temp_session ("later-edit.samling");
+  g_autoptr(SamSession) reopened = NULL;
+  SamWindow *window = open_file_window (file);
+  SamWindow *weak = window;
+  SamSession *session = sam_window_get_session (window);
+  g_autofree char *journal_id = g_strdup (sam_window_get_journal_id (window));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  g_assert_nonnull (journal_id);
+
+  sam_session_set (session, session, "place", "Nättraby", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
+  respond_now (close_question_now (window), "save");
+  sam_session_set (session, session, "goal", "Att inget går förlorat", NULL);
+
+  g_assert_true (wait_for (window_gone_cb, &weak));
+  reopened = reload (file);
+  g_assert_cmpstr (sam_item_get_string (SAM_ITEM (reopened), "place"), ==, "Nättraby");
+  g_assert_cmpstr (sam_item_get_string (SAM_ITEM (reopened), "goal"), ==, "Att inget går förlorat");
+  g_assert_false (journal_listed (journal_id));
+}
+
+/* Save in the close question while a save is already running: the close
+ * waits for it, saves what came after, and closes. */
+static void
+test_close_save_while_saving (void)
+{
+  g_autoptr(GFile) file = write_temp_session ("while-saving.samling");
+  g_autoptr(SamSession) reopened = NULL;
+  SamWindow *window = open_file_window (file);
+  SamWindow *weak = window;
+  SamSession *session = sam_window_get_session (window);
+  g_autofree char *journal_id = g_strdup (sam_window_get_journal_id (window));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+
+  sam_session_set (session, session, "place", "Ronneby", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
+  respond_now (close_question_now (window), "save");
+  sam_session_set (session, session, "goal", "Efter det första sparandet", NULL);
+
+  g_assert_true (wait_for (window_gone_cb, &weak));
+  reopened = reload (file);
+  g_assert_cmpstr (sam_item_get_string (SAM_ITEM (reopened), "place"), ==, "Ronneby");
+  g_assert_cmpstr (sam_item_get_string (SAM_ITEM (reopened), "goal"), ==, "Efter det första sparandet");
+  g_assert_false (journal_listed (journal_id));
+}
+
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      gpointer    user_data)
+{
+  guint *n_dialogs = user_data;
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        (*n_dialogs)++;
+    }
+}
+
+/* Saves @file's window, closes it and discards while the save runs: the
+ * window goes at once and the save's end shows nothing. */
+static void
+discard_while_saving (GFile      *file,
+                      const char *folder_to_remove)
+{
+  SamWindow *window = open_file_window (file);
+  SamWindow *weak = window;
+  SamSession *session = sam_window_get_session (window);
+  SamSession *weak_session = session;
+  g_autofree char *journal_id = g_strdup (sam_window_get_journal_id (window));
+  guint n_dialogs = 0;
+  gulong handler;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  g_object_add_weak_pointer (G_OBJECT (session), (gpointer *) &weak_session);
+  sam_session_set (session, session, "place", "Olofström", NULL);
+
+  if (folder_to_remove != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      g_assert_cmpint (g_remove (path), ==, 0);
+      g_assert_cmpint (g_rmdir (folder_to_remove), ==, 0);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
+  respond_now (close_question_now (window), "discard");
+  g_assert_true (weak == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* The window lives on, out of sight, only until the save reports. */
+  handler = g_signal_connect (gtk_window_get_toplevels (), "items-changed",
+                              G_CALLBACK (toplevels_changed_cb), &n_dialogs);
+  g_assert_true (wait_for (window_gone_cb, &weak));
+  g_assert_true (wait_for (window_gone_cb, &weak_session));
+  run_for (100);
+  g_signal_handler_disconnect (gtk_window_get_toplevels (), handler);
+
+  g_assert_cmpuint (n_dialogs, ==, 0);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_false (journal_listed (journal_id));
+}
+
+/* Discard in the close question while a save is running (warnings end this
+ * test too). */
+static void
+test_discard_while_saving (void)
+{
+  g_autoptr(GFile) file = write_temp_session ("discard-while-saving.samling");
+  g_autoptr(SamSession) reopened = NULL;
+
+  discard_while_saving (file, NULL);
+  /* Written whole or not at all. */
+  reopened = reload (file);
+  g_assert_nonnull (reopened);
+
+  /* A save that fails, its folder gone, has nothing to say once the window is. */
+  {
+    g_autofree char *folder = g_build_filename (tmp_dir, "unplugged", NULL);
+    g_autofree char *path = g_build_filename (folder, "discarded.samling", NULL);
+    g_autoptr(GFile) source = write_temp_session ("discarded-source.samling");
+    g_autofree char *source_path = g_file_get_path (source);
+    g_autoptr(GFile) moved = g_file_new_for_path (path);
+
+    g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+    g_assert_cmpint (g_rename (source_path, path), ==, 0);
+    discard_while_saving (moved, folder);
+  }
+}
+
+/* Text typed in the properties window without Enter counts when the main
+ * window closes or saves. */
+static void
+test_properties_unapplied (void)
+{
+  g_autoptr(GFile) file = write_temp_session ("unapplied.samling");
+  g_autoptr(SamSession) reopened = NULL;
+  SamWindow *window = open_file_window (file);
+  SamSession *session = sam_window_get_session (window);
+  SamPropertiesWindow *properties = open_properties (window);
+  GtkWidget *row;
+
+  g_assert_false (sam_session_get_dirty (session));
+
+  /* Closing asks, since the title typed is an unsaved change. */
+  row = find_widget (GTK_WIDGET (properties), is_entry_row_titled, "Title");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Titel utan Enter");
+  g_object_ref (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
+  /* The question is asked at once; a window that closed instead has none. */
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  g_object_unref (window);
+  respond (wait_for_dialog (window, "Save Changes?"), "cancel");
+  g_assert_cmpstr (sam_session_get_title (session), ==, "Titel utan Enter");
+  g_assert_cmpstr (window_title (window), ==, "Titel utan Enter");
+
+  /* Saving writes what is typed. */
+  row = find_widget (GTK_WIDGET (properties), is_entry_row_titled, "Place");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Lyckeby");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (wait_for (is_clean_cb, window));
+  reopened = reload (file);
+  g_assert_cmpstr (sam_session_get_title (reopened), ==, "Titel utan Enter");
+  g_assert_cmpstr (sam_item_get_string (SAM_ITEM (reopened), "place"), ==, "Lyckeby");
+
+  close_window (window);
+}
+
 static void
 test_recover (void)
 {
@@ -1419,6 +1663,10 @@ main (int   argc,
       g_test_add_func ("/sam/ui/open-broken", test_open_broken);
       g_test_add_func ("/sam/ui/save-failure", test_save_failure);
       g_test_add_func ("/sam/ui/close-unsaved", test_close_unsaved);
+      g_test_add_func ("/sam/ui/close-save-later-edit", test_close_save_later_edit);
+      g_test_add_func ("/sam/ui/close-save-while-saving", test_close_save_while_saving);
+      g_test_add_func ("/sam/ui/discard-while-saving", test_discard_while_saving);
+      g_test_add_func ("/sam/ui/properties-unapplied", test_properties_unapplied);
       g_test_add_func ("/sam/ui/recover", test_recover);
       g_test_add_func ("/sam/ui/discard-from-start-page", test_discard_from_start_page);
       g_test_add_func ("/sam/ui/missing-recent", test_missing_recent);

@@ -125,7 +125,7 @@ build_full_session (void)
   g_autoptr(GBytes) image = g_bytes_new_static (png, sizeof png);
   SamSession *s = sam_session_new ();
   SamItem *perspective, *perspective2, *agenda, *agenda2, *participant, *participant2;
-  SamItem *balloon, *prompt, *round, *voice, *wall, *column, *note;
+  SamItem *balloon, *prompt, *round, *voice, *wall, *column, *note, *pause;
   const char *both[3] = { NULL, NULL, NULL };
   const char *starters[] = { "Jag tänker att …", "Det \"svåra\" är …", "", NULL };
   const char *follow_ups[] = { "Vad behövs?\nOch av vem?", "Tab\there", NULL };
@@ -149,6 +149,7 @@ build_full_session (void)
                    "map-image", image,
                    "map-image-type", "image/png",
                    "created", G_GINT64_CONSTANT (1702900800123456),
+                   "warning-time", 3600,
                    NULL);
 
   participant = add (s, s, "participants", SAM_TYPE_PARTICIPANT);
@@ -169,8 +170,13 @@ build_full_session (void)
                    "notes", "Ha post-it redo", "activity-kind", SAM_ACTIVITY_PROMPT,
                    "activity-id", sam_item_get_id (prompt),
                    "actual-start", G_GINT64_CONSTANT (1702904400000000),
-                   "actual-end", G_GINT64_CONSTANT (253402300799999999), NULL);
+                   "actual-end", G_GINT64_CONSTANT (253402300799999999),
+                   "overrun", SAM_OVERRUN_ABSORB, "extension", -86400, "skipped", TRUE, NULL);
   sam_session_set (s, agenda2, "title", "Paus", "kind", SAM_AGENDA_KIND_BREAK, NULL);
+  pause = add (s, agenda, "pauses", SAM_TYPE_PAUSE);
+  sam_session_set (s, pause, "start", G_GINT64_CONSTANT (1702904460000001),
+                   "end", G_GINT64_CONSTANT (1702904520000000), NULL);
+  add (s, agenda, "pauses", SAM_TYPE_PAUSE);
 
   balloon = add (s, s, "balloons", SAM_TYPE_BALLOON);
   sam_session_set (s, balloon, "perspective", sam_item_get_id (perspective2),
@@ -214,7 +220,7 @@ build_full_session (void)
 static const GType *
 item_types (guint *n)
 {
-  static GType types[11];
+  static GType types[12];
 
   types[0] = SAM_TYPE_SESSION;
   types[1] = SAM_TYPE_AGENDA_ITEM;
@@ -227,6 +233,7 @@ item_types (guint *n)
   types[8] = SAM_TYPE_WALL;
   types[9] = SAM_TYPE_COLUMN;
   types[10] = SAM_TYPE_NOTE;
+  types[11] = SAM_TYPE_PAUSE;
   *n = G_N_ELEMENTS (types);
 
   return types;

@@ -90,7 +90,8 @@ DEFINE_ITEM (SamAgendaItem, sam_agenda_item)
 static void
 sam_agenda_item_class_init (SamAgendaItemClass *klass)
 {
-  static GParamSpec *props[9];
+  static GParamSpec *props[12];
+  static SamItemListSpec lists[1];
 
   props[1] = p_string ("title", "", SAM_PARAM_REQUIRED);
   props[2] = p_int ("duration", 0, MAX_DURATION, 10 * 60);
@@ -100,8 +101,27 @@ sam_agenda_item_class_init (SamAgendaItemClass *klass)
   props[6] = p_ref ("activity-id", SAM_TYPE_ITEM);
   props[7] = p_timestamp ("actual-start");
   props[8] = p_timestamp ("actual-end");
+  props[9] = p_enum ("overrun", SAM_TYPE_OVERRUN_POLICY, SAM_OVERRUN_PUSH);
+  /* Time added (or taken, if negative) while the item ran, in seconds. */
+  props[10] = p_int ("extension", -MAX_DURATION, MAX_DURATION, 0);
+  props[11] = p_bool ("skipped", FALSE);
+  lists[0] = (SamItemListSpec) { "pauses", SAM_TYPE_PAUSE };
 
   sam_item_class_install (SAM_ITEM_CLASS (klass), "agenda item",
+                          props, G_N_ELEMENTS (props), lists, G_N_ELEMENTS (lists));
+}
+
+DEFINE_ITEM (SamPause, sam_pause)
+
+static void
+sam_pause_class_init (SamPauseClass *klass)
+{
+  static GParamSpec *props[3];
+
+  props[1] = p_timestamp ("start");
+  props[2] = p_timestamp ("end");
+
+  sam_item_class_install (SAM_ITEM_CLASS (klass), "pause",
                           props, G_N_ELEMENTS (props), NULL, 0);
 }
 
@@ -262,6 +282,7 @@ init_once (gpointer data)
 {
   GType types[] = {
     SAM_TYPE_AGENDA_ITEM,
+    SAM_TYPE_PAUSE,
     SAM_TYPE_PERSPECTIVE,
     SAM_TYPE_PARTICIPANT,
     SAM_TYPE_BALLOON,

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
  * and child lists, see sam-entities.c), which is why they share one file.
  *
  *   agenda item   title, duration (s), kind, notes, activity-kind, activity-id,
- *                 actual-start, actual-end
+ *                 actual-start, actual-end, overrun, extension (s), skipped,
+ *                 pauses
+ *   pause         start, end (end 0 while the pause lasts)
  *   perspective   name, color
  *   participant   name, organisation, municipality, perspectives, present
  *   balloon       perspective, x, y (fractions of the map), participant, label
@@ -26,6 +28,8 @@ G_BEGIN_DECLS
 
 #define SAM_TYPE_AGENDA_ITEM (sam_agenda_item_get_type ())
 G_DECLARE_FINAL_TYPE (SamAgendaItem, sam_agenda_item, SAM, AGENDA_ITEM, SamItem)
+#define SAM_TYPE_PAUSE (sam_pause_get_type ())
+G_DECLARE_FINAL_TYPE (SamPause, sam_pause, SAM, PAUSE, SamItem)
 #define SAM_TYPE_PERSPECTIVE (sam_perspective_get_type ())
 G_DECLARE_FINAL_TYPE (SamPerspective, sam_perspective, SAM, PERSPECTIVE, SamItem)
 #define SAM_TYPE_PARTICIPANT (sam_participant_get_type ())

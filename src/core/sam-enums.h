@@ -29,6 +29,12 @@ typedef enum {
   SAM_ACTIVITY_WALL,   /*< nick=wall >*/
 } SamActivityKind;
 
+/* What an agenda item's overrun does to the items after it. */
+typedef enum {
+  SAM_OVERRUN_PUSH,   /*< nick=push >*/
+  SAM_OVERRUN_ABSORB, /*< nick=absorb >*/
+} SamOverrunPolicy;
+
 typedef enum {
   SAM_PROMPT_FORMAT_INDIVIDUAL, /*< nick=individual >*/
   SAM_PROMPT_FORMAT_PAIR,       /*< nick=pair >*/

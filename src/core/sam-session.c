@@ -25,6 +25,7 @@ struct _SamSession
   guint64     last_serial;
   guint64     saved_serial;
   gboolean    forced_dirty;   /* changed outside the history (recovery) */
+  gboolean    fact;           /* the open edit is a fact, not an undo step */
   gboolean    dirty;
 };
 
@@ -44,6 +45,7 @@ enum {
   PROP_MAP_IMAGE,
   PROP_MAP_IMAGE_TYPE,
   PROP_CREATED,
+  PROP_WARNING_TIME,
   N_DOC_PROPS,
   PROP_DIRTY = N_DOC_PROPS,
   N_PROPS
@@ -140,6 +142,8 @@ sam_session_class_init (SamSessionClass *klass)
   properties[PROP_MAP_IMAGE_TYPE] = g_param_spec_string ("map-image-type", NULL, NULL, "", F);
   properties[PROP_CREATED] = g_param_spec_int64 ("created", NULL, NULL, 0, G_MAXINT64, 0,
                                                  F | SAM_PARAM_TIMESTAMP);
+  /* Seconds before the end of an agenda item at which its countdown warns. */
+  properties[PROP_WARNING_TIME] = g_param_spec_int ("warning-time", NULL, NULL, 0, 60 * 60, 60, F);
 
   lists[0] = (SamItemListSpec) { "agenda", SAM_TYPE_AGENDA_ITEM };
   lists[1] = (SamItemListSpec) { "perspectives", SAM_TYPE_PERSPECTIVE };
@@ -632,12 +636,34 @@ sam_session_end (SamSession *self)
   ops = g_steal_pointer (&self->ops);
   label = g_steal_pointer (&self->label);
 
+  if (self->fact)
+    {
+      /* A fact is journaled and saved, but not in the undo history. */
+      self->fact = FALSE;
+      if (changes->len == 0)
+        return;
+      self->forced_dirty = TRUE;
+      update_dirty (self);
+      emit_committed (self, ops);
+      return;
+    }
+
   if (changes->len == 0)
     return;
 
   sam_history_push (self->history, label, g_steal_pointer (&changes), ++self->last_serial);
   update_dirty (self);
   emit_committed (self, ops);
+}
+
+void
+sam_session_begin_fact (SamSession *self)
+{
+  g_return_if_fail (SAM_IS_SESSION (self));
+  g_return_if_fail (self->depth == 0);
+
+  sam_session_begin (self, NULL);
+  self->fact = TRUE;
 }
 
 static void

@@ -60,6 +60,12 @@ void        sam_session_begin        (SamSession   *self,
                                       const char   *label);
 void        sam_session_end          (SamSession   *self);
 
+/* Like sam_session_begin(), for a record of what happened on the day (when
+ * an agenda item started, a pause …) rather than an edit: the edits until
+ * sam_session_end() are journaled and make the document dirty, but they are
+ * not in the undo history. Not inside another begin/end. */
+void        sam_session_begin_fact   (SamSession   *self);
+
 /* Sets properties of @item (the session itself or an item in it), like
  * g_object_set(); records only values that change. */
 void        sam_session_set          (SamSession   *self,

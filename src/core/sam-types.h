@@ -20,5 +20,8 @@ typedef struct _SamNote         SamNote;
 typedef struct _SamHistory      SamHistory;
 typedef struct _SamStore        SamStore;
 typedef struct _SamJournal      SamJournal;
+typedef struct _SamPause        SamPause;
+typedef struct _SamClock        SamClock;
+typedef struct _SamTimer        SamTimer;
 
 G_END_DECLS

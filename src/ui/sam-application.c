@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-application.h"
+#include "sam-clock.h"
 #include "sam-entities.h"
 #include "sam-store.h"
 #include "sam-window.h"
@@ -16,6 +17,7 @@ struct _SamApplication
   SamStore       *store;
   GError         *store_error;
   GSettings      *settings;
+  SamClock       *clock;
 
   /* Quitting closes the windows one after the other, so that each can ask
    * about its unsaved changes. */
@@ -48,6 +50,27 @@ sam_application_get_store (SamApplication *self)
   g_return_val_if_fail (SAM_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+SamClock *
+sam_application_get_clock (SamApplication *self)
+{
+  g_return_val_if_fail (SAM_IS_APPLICATION (self), NULL);
+
+  if (self->clock == NULL)
+    self->clock = sam_clock_dup_system ();
+
+  return self->clock;
+}
+
+void
+sam_application_set_clock (SamApplication *self,
+                           SamClock       *clock)
+{
+  g_return_if_fail (SAM_IS_APPLICATION (self));
+  g_return_if_fail (clock == NULL || SAM_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
 }
 
 GError *
@@ -296,7 +319,7 @@ sam_application_startup (GApplication *application)
   g_autofree char *path = NULL;
   static const struct {
     const char *action;
-    const char *accels[3];
+    const char *accels[4];
   } accels[] = {
     { "app.new", { "<Control>n", NULL } },
     { "app.open", { "<Control>o", NULL } },
@@ -308,6 +331,20 @@ sam_application_startup (GApplication *application)
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.properties", { "<Alt>Return", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.view('overview')", { "<Alt>1", NULL } },
+    { "win.view('agenda')", { "<Alt>2", NULL } },
+    /* The timer and the stage, from the control window. (The stage window
+     * has a presenter's single keys.) */
+    { "win.timer-toggle", { "<Control>space", NULL } },
+    { "win.timer-next", { "<Control>Page_Down", NULL } },
+    { "win.timer-previous", { "<Control>Page_Up", NULL } },
+    { "win.timer-extend(60)", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+    { "win.timer-extend(-60)", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+    { "win.timer-extend(300)", { "<Control>5", NULL } },
+    { "win.stage-show", { "F5", NULL } },
+    { "win.stage-swap", { "<Shift>F5", NULL } },
+    { "win.stage-blank", { "<Control>b", NULL } },
+    { "win.stage-freeze", { "<Control><Shift>f", NULL } },
   };
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (application);
@@ -337,6 +374,7 @@ sam_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (sam_application_parent_class)->shutdown (application);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->clock);
 }
 
 static void
@@ -400,6 +438,7 @@ sam_application_dispose (GObject *object)
   SamApplication *self = SAM_APPLICATION (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->clock);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
 

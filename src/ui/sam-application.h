@@ -21,6 +21,12 @@ GError         *sam_application_take_store_error  (SamApplication *self);
 /* NULL when the settings schema is not installed. */
 GSettings      *sam_application_get_settings      (SamApplication *self);
 
+/* Where the timers of new sessions read the time (the system clock unless
+ * a test set another). */
+SamClock       *sam_application_get_clock         (SamApplication *self);
+void            sam_application_set_clock         (SamApplication *self,
+                                                   SamClock       *clock);
+
 SamWindow      *sam_application_create_window     (SamApplication *self);
 /* The window that shows @file, if any. */
 SamWindow      *sam_application_find_window       (SamApplication *self,

@@ -10,5 +10,9 @@ typedef struct _SamWindow           SamWindow;
 typedef struct _SamStartPage        SamStartPage;
 typedef struct _SamSessionPage      SamSessionPage;
 typedef struct _SamPropertiesWindow SamPropertiesWindow;
+typedef struct _SamAgendaPage       SamAgendaPage;
+typedef struct _SamTimerPanel       SamTimerPanel;
+typedef struct _SamStageView        SamStageView;
+typedef struct _SamStageWindow      SamStageWindow;
 
 G_END_DECLS

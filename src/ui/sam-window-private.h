@@ -22,12 +22,21 @@ struct _SamWindow
   GtkStack             *stack;
   SamStartPage         *start_page;
   SamSessionPage       *session_page;
+  AdwViewStack         *views;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  SamAgendaPage        *agenda_page;
+  SamTimerPanel        *timer_panel;
 
   /* The open session, its file (NULL: never saved) and its journal (NULL:
    * no store). */
   SamSession           *session;
   GFile                *file;
   SamJournal           *journal;
+  /* Runs the session's agenda; the stage and the panels follow it. */
+  SamTimer             *timer;
+  /* The stage window and its state (sam-window-stage.c). */
+  struct _SamWindowStage *stage;
   GSignalGroup         *session_signals;
   GSignalGroup         *history_signals;
   GSignalGroup         *journal_signals;
@@ -71,6 +80,16 @@ void     _sam_window_remember_folder  (SamWindow  *self,
                                        GFile      *file);
 void     _sam_window_add_filters      (SamWindow      *self,
                                        GtkFileChooser *chooser);
+
+/* sam-window-stage.c: the "win.timer-*" and "win.stage-*" actions, the
+ * stage window and the chime. */
+void     _sam_window_class_init_stage (GtkWidgetClass *widget_class);
+/* Called once the window has its session and timer. */
+void     _sam_window_stage_setup      (SamWindow      *self);
+/* Enables the actions that apply to the timer's state. */
+void     _sam_window_stage_update     (SamWindow      *self);
+/* Closes the stage window; called when the control window goes. */
+void     _sam_window_stage_dispose    (SamWindow      *self);
 
 /* sam-window-actions.c */
 void     _sam_window_class_init_actions (GtkWidgetClass *widget_class);

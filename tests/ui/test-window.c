@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /*
- * The app shell under a display: the window is built and driven through its
+ * The ui_test_app shell under a display: the window is built and driven through its
  * actions and widgets as a person would, without g_application_run().
  * Screenshots go to <builddir>/tests/ui/screenshots/ for a person to look at.
  */
@@ -18,102 +18,9 @@
 #include "sam-session.h"
 #include "sam-store.h"
 #include "sam-window.h"
+#include "ui-test-util.h"
 
-#define DEMO_URI "resource://" RESOURCE_PREFIX "/demo.samling"
-#define TIMEOUT_SECONDS 20
-
-static SamApplication *app;
-static char *tmp_dir;
-
-/* Waiting and finding */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-/* Lets the main loop run for a while: layout, animations, idle work. */
-static void
-run_for (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect_widgets (GtkWidget     *root,
-                 WidgetMatch    match,
-                 gconstpointer  data,
-                 GPtrArray     *found)
-{
-  if (match (root, data))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, match, data, found);
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
-
-static gboolean
-has_css_class (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_has_css_class (widget, data);
-}
+#define DEMO_URI UI_TEST_DEMO_URI
 
 static gboolean
 is_entry_row_titled (GtkWidget     *widget,
@@ -123,35 +30,10 @@ is_entry_row_titled (GtkWidget     *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
-/* A mapped button whose label (or label child) reads @data, mnemonic included. */
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  data)
-{
-  GtkWidget *child;
-
-  if (!GTK_IS_BUTTON (widget) || !gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0)
-    return TRUE;
-
-  child = gtk_button_get_child (GTK_BUTTON (widget));
-  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), data) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
 static const char *
 window_title (SamWindow *window)
 {
-  AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), is_type,
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_type,
                                                          GSIZE_TO_POINTER (ADW_TYPE_WINDOW_TITLE)));
 
   g_assert_nonnull (title);
@@ -161,7 +43,7 @@ window_title (SamWindow *window)
 static const char *
 window_subtitle (SamWindow *window)
 {
-  AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), is_type,
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_type,
                                                          GSIZE_TO_POINTER (ADW_TYPE_WINDOW_TITLE)));
 
   return adw_window_title_get_subtitle (title);
@@ -171,7 +53,7 @@ window_subtitle (SamWindow *window)
 static const char *
 page_title (SamWindow *window)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (window), has_css_class, "title-1");
+  GtkWidget *label = ui_test_find_widget (GTK_WIDGET (window), ui_test_has_css_class, "title-1");
 
   g_assert_nonnull (label);
   return gtk_label_get_text (GTK_LABEL (label));
@@ -182,7 +64,7 @@ static const char *
 page_value (SamWindow  *window,
             const char *title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (window), is_row_titled, title);
+  GtkWidget *row = ui_test_find_widget (GTK_WIDGET (window), ui_test_is_row_titled, title);
 
   g_assert_true (ADW_IS_ACTION_ROW (row));
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
@@ -193,86 +75,8 @@ count_agenda_rows (SamWindow *window)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (window), has_css_class, "agenda-row", rows);
+  ui_test_collect_widgets (GTK_WIDGET (window), ui_test_has_css_class, "agenda-row", rows);
   return rows->len;
-}
-
-/* The first toplevel of @type that is transient for @parent (or any, if NULL). */
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *parent)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          (parent == NULL || gtk_window_get_transient_for (window) == parent))
-        return window;
-    }
-
-  return NULL;
-}
-
-typedef struct
-{
-  SamWindow  *window;
-  const char *heading;
-} DialogQuery;
-
-static gboolean
-dialog_shown_cb (gpointer data)
-{
-  DialogQuery *query = data;
-  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (query->window));
-
-  return dialog != NULL &&
-         (query->heading == NULL ||
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), query->heading) == 0);
-}
-
-static AdwMessageDialog *
-wait_for_dialog (SamWindow  *window,
-                 const char *heading)
-{
-  DialogQuery query = { window, heading };
-  GtkWindow *dialog;
-
-  if (!wait_for (dialog_shown_cb, &query))
-    {
-      dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
-      g_error ("No dialog “%s” appeared (shown: “%s”)", heading,
-               dialog != NULL ? adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)) : "none");
-    }
-
-  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  data);
-static gboolean
-window_gone_cb (gpointer data);
-
-/* Clicks the button of @response, as a person would. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  GtkWidget *button;
-  AdwMessageDialog *weak = dialog;
-
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  button = find_widget (GTK_WIDGET (dialog), is_button_labelled,
-                        adw_message_dialog_get_response_label (dialog, response));
-  g_assert_nonnull (button);
-
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
-  g_signal_emit_by_name (button, "clicked");
-  g_assert_true (wait_for (window_gone_cb, &weak));
 }
 
 static gboolean
@@ -289,78 +93,6 @@ is_clean_cb (gpointer data)
   return session != NULL && !sam_session_get_dirty (session);
 }
 
-static gboolean
-is_mapped_cb (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-typedef struct
-{
-  GtkWidget *widget;
-  int        width;
-  int        height;
-} SizeQuery;
-
-static gboolean
-has_size_cb (gpointer data)
-{
-  SizeQuery *query = data;
-
-  return gtk_widget_get_width (query->widget) == query->width &&
-         gtk_widget_get_height (query->widget) == query->height;
-}
-
-static gboolean
-is_settled_cb (gpointer data)
-{
-  GtkStack *stack = GTK_STACK (find_widget (data, is_type, GSIZE_TO_POINTER (GTK_TYPE_STACK)));
-
-  return stack == NULL || !gtk_stack_get_transition_running (stack);
-}
-
-/* Waits for the window's page transition to end and its layout to follow. */
-static void
-settle (SamWindow *window)
-{
-  /* A transition starts with the next frame. */
-  run_for (100);
-  g_assert_true (wait_for (is_settled_cb, window));
-  run_for (100);
-}
-
-static SamWindow *
-new_window (void)
-{
-  SamWindow *window = sam_application_create_window (app);
-  SizeQuery query = { GTK_WIDGET (window), 1280, 800 };
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped_cb, window));
-
-  /* The default size counts the frame too: make the window itself 1280×800. */
-  if (!has_size_cb (&query))
-    {
-      gtk_window_set_default_size (GTK_WINDOW (window),
-                                   2 * 1280 - gtk_widget_get_width (GTK_WIDGET (window)),
-                                   2 * 800 - gtk_widget_get_height (GTK_WIDGET (window)));
-      if (!wait_for (has_size_cb, &query))
-        g_test_message ("The window is %d×%d", gtk_widget_get_width (GTK_WIDGET (window)),
-                        gtk_widget_get_height (GTK_WIDGET (window)));
-    }
-
-  return window;
-}
-
-static gboolean
-window_gone_cb (gpointer data)
-{
-  GtkWindow **window = data;
-
-  return *window == NULL;
-}
-
 /* Makes @window go away without closing it properly, as in a crash. */
 static void
 destroy_window (SamWindow *window)
@@ -369,22 +101,7 @@ destroy_window (SamWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_for (window_gone_cb, &weak));
-}
-
-/* Closes @window as a person would, discarding unsaved changes. */
-static void
-close_window (SamWindow *window)
-{
-  SamWindow *weak = window;
-  SamSession *session = sam_window_get_session (window);
-  gboolean dirty = session != NULL && sam_session_get_dirty (session);
-
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
-  if (dirty)
-    respond (wait_for_dialog (window, "Save Changes?"), "discard");
-  g_assert_true (wait_for (window_gone_cb, &weak));
+  g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak));
 }
 
 static guint
@@ -393,7 +110,7 @@ count_buttons (SamWindow  *window,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (window), is_button_labelled, label, buttons);
+  ui_test_collect_widgets (GTK_WIDGET (window), ui_test_is_button_labelled, label, buttons);
   return buttons->len;
 }
 
@@ -413,7 +130,7 @@ write_temp_session (const char *name)
 {
   g_autoptr(GBytes) contents = NULL;
   g_autoptr(SamSession) demo = load_demo (&contents);
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autofree char *path = g_build_filename (ui_test_tmp_dir, name, NULL);
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (path, g_bytes_get_data (contents, NULL), g_bytes_get_size (contents), &error);
@@ -425,48 +142,13 @@ write_temp_session (const char *name)
 static SamWindow *
 open_demo_window (void)
 {
-  SamWindow *window = new_window ();
+  SamWindow *window = ui_test_new_window (1280, 800);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.open-demo", NULL);
-  g_assert_true (wait_for (has_session_cb, window));
-  settle (window);
+  g_assert_true (ui_test_wait_for (has_session_cb, window));
+  ui_test_settle (window);
 
   return window;
-}
-
-/* Renders @widget as it is on screen to tests/ui/screenshots/@name. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  /* A widget waiting for its new size draws nothing until it has it. */
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      g_autoptr(GtkSnapshot) attempt_snapshot = gtk_snapshot_new ();
-
-      run_for (20);
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (attempt_snapshot), width, height);
-      node = gtk_snapshot_to_node (attempt_snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s (%d×%d)", path, width, height);
 }
 
 /* Tests */
@@ -474,22 +156,22 @@ save_screenshot (GtkWidget  *widget,
 static void
 test_start_page (void)
 {
-  SamWindow *window = new_window ();
+  SamWindow *window = ui_test_new_window (1280, 800);
 
   g_assert_null (sam_window_get_session (window));
   g_assert_cmpstr (window_title (window), ==, "Samling");
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_button_labelled, "_New Session"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_button_labelled, "_Open…"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_button_labelled, "Open _Demo Session"));
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_button_labelled, "_New Session"));
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_button_labelled, "_Open…"));
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_button_labelled, "Open _Demo Session"));
 
   /* Saving needs a session. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL) &&
                   sam_window_get_session (window) != NULL);
 
-  settle (window);
-  save_screenshot (GTK_WIDGET (window), "start-page.png");
+  ui_test_settle (window);
+  ui_test_save_screenshot (GTK_WIDGET (window), "start-page.png");
 
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static void
@@ -509,22 +191,22 @@ test_open_demo (void)
   g_assert_cmpuint (count_agenda_rows (window), ==, n_agenda);
   g_assert_false (sam_session_get_dirty (session));
 
-  save_screenshot (GTK_WIDGET (window), "session-demo.png");
+  ui_test_save_screenshot (GTK_WIDGET (window), "session-demo.png");
 
   /* A second demo goes to a new window: this one is taken. */
   gtk_widget_activate_action (GTK_WIDGET (window), "app.open-demo", NULL);
-  run_for (500);
+  ui_test_run_for (500);
   g_assert_true (sam_window_get_session (window) == session);
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; )
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (ui_test_app)); l; )
     {
       GtkWindow *other = l->data;
 
       l = l->next;
       if (SAM_IS_WINDOW (other) && other != GTK_WINDOW (window))
-        close_window (SAM_WINDOW (other));
+        ui_test_close_window (SAM_WINDOW (other));
     }
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static SamPropertiesWindow *
@@ -533,10 +215,10 @@ open_properties (SamWindow *window)
   SamPropertiesWindow *properties;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.properties", NULL));
-  properties = SAM_PROPERTIES_WINDOW (find_toplevel (SAM_TYPE_PROPERTIES_WINDOW, GTK_WINDOW (window)));
+  properties = SAM_PROPERTIES_WINDOW (ui_test_find_toplevel (SAM_TYPE_PROPERTIES_WINDOW, GTK_WINDOW (window)));
   g_assert_nonnull (properties);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (properties)));
-  g_assert_true (wait_for (is_mapped_cb, properties));
+  g_assert_true (ui_test_wait_for (ui_test_is_mapped, properties));
 
   return properties;
 }
@@ -547,17 +229,17 @@ type_into (SamPropertiesWindow *properties,
            const char          *title,
            const char          *text)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (properties), is_entry_row_titled, title);
+  GtkWidget *row = ui_test_find_widget (GTK_WIDGET (properties), is_entry_row_titled, title);
   GtkWidget *entry;
 
   g_assert_nonnull (row);
-  entry = find_widget (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT));
+  entry = ui_test_find_widget (row, ui_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT));
   g_assert_nonnull (entry);
 
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  run_for (20);
+  ui_test_run_for (20);
 
   return ADW_ENTRY_ROW (row);
 }
@@ -574,11 +256,11 @@ test_properties_and_undo (void)
   AdwEntryRow *row;
   GtkWidget *mode_row;
 
-  run_for (100);
-  save_screenshot (GTK_WIDGET (properties), "properties.png");
+  ui_test_run_for (100);
+  ui_test_save_screenshot (GTK_WIDGET (properties), "properties.png");
 
   /* The fields show the session. */
-  row = ADW_ENTRY_ROW (find_widget (GTK_WIDGET (properties), is_entry_row_titled, "Title"));
+  row = ADW_ENTRY_ROW (ui_test_find_widget (GTK_WIDGET (properties), is_entry_row_titled, "Title"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, demo_title);
 
   type_into (properties, "Title", "Prova på: kraftsamling i Blekinge");
@@ -604,27 +286,27 @@ test_properties_and_undo (void)
   g_assert_cmpstr (sam_item_get_string (SAM_ITEM (session), "start-time"), ==, "08:30");
 
   /* The agenda's first item starts at the new start time. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL)));
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL)));
   {
     g_autoptr(GPtrArray) times = g_ptr_array_new ();
 
-    collect_widgets (GTK_WIDGET (window), has_css_class, "agenda-time", times);
+    ui_test_collect_widgets (GTK_WIDGET (window), ui_test_has_css_class, "agenda-time", times);
     g_assert_cmpuint (times->len, >, 0);
     g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (times, 0)), ==, "08:30");
   }
 
-  mode_row = find_widget (GTK_WIDGET (properties), is_type, GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW));
+  mode_row = ui_test_find_widget (GTK_WIDGET (properties), ui_test_is_type, GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW));
   g_assert_nonnull (mode_row);
   adw_combo_row_set_selected (ADW_COMBO_ROW (mode_row), 1);
   g_assert_cmpint (sam_item_get_enum (SAM_ITEM (session), "mode"), ==, SAM_SESSION_MODE_DIGITAL);
 
   /* Typing without Enter counts when the window closes. */
   {
-    GtkWidget *place_row = find_widget (GTK_WIDGET (properties), is_entry_row_titled, "Place");
+    GtkWidget *place_row = ui_test_find_widget (GTK_WIDGET (properties), is_entry_row_titled, "Place");
 
     gtk_editable_set_text (GTK_EDITABLE (place_row), "Ronneby");
     gtk_window_close (GTK_WINDOW (properties));
-    run_for (100);
+    ui_test_run_for (100);
     g_assert_cmpstr (sam_item_get_string (SAM_ITEM (session), "place"), ==, "Ronneby");
     g_assert_cmpstr (page_value (window, "Place"), ==, "Ronneby");
   }
@@ -634,7 +316,7 @@ test_properties_and_undo (void)
   {
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-    collect_widgets (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_BUTTON), buttons);
+    ui_test_collect_widgets (GTK_WIDGET (window), ui_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_BUTTON), buttons);
     for (guint i = 0; i < buttons->len; i++)
       {
         const char *action = gtk_actionable_get_action_name (g_ptr_array_index (buttons, i));
@@ -667,7 +349,7 @@ test_properties_and_undo (void)
   {
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-    collect_widgets (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_BUTTON), buttons);
+    ui_test_collect_widgets (GTK_WIDGET (window), ui_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_BUTTON), buttons);
     for (guint i = 0; i < buttons->len; i++)
       if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "win.redo") == 0)
         redo_button = g_ptr_array_index (buttons, i);
@@ -682,20 +364,20 @@ test_properties_and_undo (void)
 
   /* The properties window follows undo while it is open. */
   properties = open_properties (window);
-  row = ADW_ENTRY_ROW (find_widget (GTK_WIDGET (properties), is_entry_row_titled, "Title"));
+  row = ADW_ENTRY_ROW (ui_test_find_widget (GTK_WIDGET (properties), is_entry_row_titled, "Title"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Prova på: kraftsamling i Blekinge");
   sam_session_undo (session);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, demo_title);
   gtk_window_close (GTK_WINDOW (properties));
-  run_for (50);
+  ui_test_run_for (50);
   g_assert_cmpstr (sam_session_get_title (session), ==, demo_title);
 
   {
     SamSession *weak_session = session;
 
     g_object_add_weak_pointer (G_OBJECT (session), (gpointer *) &weak_session);
-    close_window (window);
-    g_assert_true (wait_for (window_gone_cb, &weak_session));
+    ui_test_close_window (window);
+    g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak_session));
   }
 }
 
@@ -708,22 +390,22 @@ test_save_and_reopen (void)
   g_autoptr(GPtrArray) recent = NULL;
   g_autoptr(GPtrArray) journals = NULL;
   g_autofree char *uri = g_file_get_uri (file);
-  SamWindow *window = new_window ();
+  SamWindow *window = ui_test_new_window (1280, 800);
   SamSession *session;
   g_autoptr(SamItem) item = NULL;
   guint n_windows;
 
   sam_window_open_file (window, file);
-  g_assert_true (wait_for (has_session_cb, window));
+  g_assert_true (ui_test_wait_for (has_session_cb, window));
   session = sam_window_get_session (window);
   g_assert_true (g_file_equal (sam_window_get_file (window), file));
   g_assert_cmpstr (window_subtitle (window), ==, "workshop.samling");
 
   /* Opening it again shows the same window. */
-  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (ui_test_app)));
   sam_window_open_file (window, file);
-  run_for (300);
-  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
+  ui_test_run_for (300);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (ui_test_app))), ==, n_windows);
 
   /* An edit of the title and a new agenda item. */
   sam_session_set (session, session, "title", "Sparad samling", NULL);
@@ -734,7 +416,7 @@ test_save_and_reopen (void)
   g_assert_cmpstr (window_subtitle (window), ==, "• workshop.samling");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_true (wait_for (is_clean_cb, window));
+  g_assert_true (ui_test_wait_for (is_clean_cb, window));
   g_assert_cmpstr (window_subtitle (window), ==, "workshop.samling");
 
   reopened = sam_file_load (file, NULL, &error);
@@ -743,12 +425,12 @@ test_save_and_reopen (void)
   g_assert_true (sam_item_equal (SAM_ITEM (reopened), SAM_ITEM (session)));
 
   /* The library knows it, and nothing of it waits for recovery. */
-  recent = sam_store_list_recent (sam_application_get_store (app), 10, &error);
+  recent = sam_store_list_recent (sam_application_get_store (ui_test_app), 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (recent->len, >=, 1);
   g_assert_cmpstr (((SamRecent *) g_ptr_array_index (recent, 0))->uri, ==, uri);
   g_assert_cmpstr (((SamRecent *) g_ptr_array_index (recent, 0))->title, ==, "Sparad samling");
-  journals = sam_store_journal_list (sam_application_get_store (app), &error);
+  journals = sam_store_journal_list (sam_application_get_store (ui_test_app), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < journals->len; i++)
     g_assert_cmpstr (((SamJournalEntry *) g_ptr_array_index (journals, i))->id, !=,
@@ -760,27 +442,27 @@ test_save_and_reopen (void)
 
     g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
-    g_assert_true (wait_for (window_gone_cb, &weak));
+    g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak));
   }
 
   /* The start page of a new window lists it; activating the row opens it. */
-  window = new_window ();
+  window = ui_test_new_window (1280, 800);
   {
-    GtkWidget *row = find_widget (GTK_WIDGET (window), is_row_titled, "Sparad samling");
+    GtkWidget *row = ui_test_find_widget (GTK_WIDGET (window), ui_test_is_row_titled, "Sparad samling");
 
     g_assert_nonnull (row);
     g_signal_emit_by_name (row, "activated");
-    g_assert_true (wait_for (has_session_cb, window));
+    g_assert_true (ui_test_wait_for (has_session_cb, window));
     g_assert_true (g_file_equal (sam_window_get_file (window), file));
   }
-  run_for (200);
-  close_window (window);
+  ui_test_run_for (200);
+  ui_test_close_window (window);
 }
 
 static gboolean
 chooser_shown_cb (gpointer data)
 {
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
+  return ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
 }
 
 /* Without a portal the file chooser is GTK's own dialog: it is filled in
@@ -788,20 +470,20 @@ chooser_shown_cb (gpointer data)
 static GtkFileChooser *
 wait_for_chooser (void)
 {
-  g_assert_true (wait_for (chooser_shown_cb, NULL));
+  g_assert_true (ui_test_wait_for (chooser_shown_cb, NULL));
   /* It loads its first folder in the background; what is typed before that
    * ends is lost. */
-  run_for (500);
-  return GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+  ui_test_run_for (500);
+  return GTK_FILE_CHOOSER (ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
 }
 
 static void
 test_save_as (void)
 {
-  g_autoptr(GFile) folder = g_file_new_for_path (tmp_dir);
-  g_autofree char *expected_path = g_build_filename (tmp_dir, "Sparad som.samling", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (ui_test_tmp_dir);
+  g_autofree char *expected_path = g_build_filename (ui_test_tmp_dir, "Sparad som.samling", NULL);
   g_autoptr(GFile) expected = g_file_new_for_path (expected_path);
-  g_autofree char *typed_path = g_build_filename (tmp_dir, "Sparad som", NULL);
+  g_autofree char *typed_path = g_build_filename (ui_test_tmp_dir, "Sparad som", NULL);
   g_autoptr(GFile) typed = g_file_new_for_path (typed_path);
   g_autoptr(SamSession) reopened = NULL;
   g_autoptr(GError) error = NULL;
@@ -816,7 +498,7 @@ test_save_as (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
   chooser = wait_for_chooser ();
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  run_for (100);
+  ui_test_run_for (100);
   g_assert_true (sam_session_get_dirty (session));
   g_assert_null (sam_window_get_file (window));
 
@@ -825,7 +507,7 @@ test_save_as (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   chooser = wait_for_chooser ();
   g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
-  run_for (300);
+  ui_test_run_for (300);
   gtk_file_chooser_set_current_name (chooser, "Sparad som");
   {
     g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
@@ -835,7 +517,7 @@ test_save_as (void)
   }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
-  g_assert_true (wait_for (is_clean_cb, window));
+  g_assert_true (ui_test_wait_for (is_clean_cb, window));
   g_assert_true (g_file_equal (sam_window_get_file (window), expected));
   g_assert_cmpstr (window_subtitle (window), ==, "Sparad som.samling");
   reopened = sam_file_load (expected, NULL, &error);
@@ -843,65 +525,65 @@ test_save_as (void)
   g_assert_true (sam_item_equal (SAM_ITEM (reopened), SAM_ITEM (session)));
 
   /* The chooser starts there next time. */
-  last_folder = g_settings_get_string (sam_application_get_settings (app), "last-folder");
+  last_folder = g_settings_get_string (sam_application_get_settings (ui_test_app), "last-folder");
   {
     g_autoptr(GFile) remembered = g_file_new_for_uri (last_folder);
 
     g_assert_true (g_file_equal (remembered, folder));
   }
 
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static void
 test_open_broken (void)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, "broken.samling", NULL);
+  g_autofree char *path = g_build_filename (ui_test_tmp_dir, "broken.samling", NULL);
   g_autoptr(GFile) broken = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   SamWindow *window = open_demo_window ();
   SamSession *session = sam_window_get_session (window);
   AdwMessageDialog *dialog;
-  guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (ui_test_app)));
 
   g_file_set_contents (path, "{\"format\": \"samling\", \"version\": 1, \"title\": ", -1, &error);
   g_assert_no_error (error);
 
   sam_window_open_file (window, broken);
-  dialog = wait_for_dialog (window, "Could Not Open “broken.samling”");
+  dialog = ui_test_wait_for_dialog (window, "Could Not Open “broken.samling”");
   g_assert_nonnull (adw_message_dialog_get_body (dialog));
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
   g_test_message ("Error shown: %s", adw_message_dialog_get_body (dialog));
 
   /* The window keeps its session, and no other window opened. */
   g_assert_true (sam_window_get_session (window) == session);
-  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
-  respond (dialog, "close");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (ui_test_app))), ==, n_windows);
+  ui_test_respond (dialog, "close");
   g_assert_true (sam_window_get_session (window) == session);
 
   /* The same on a window that shows the start page: it stays there. */
   {
-    SamWindow *start = new_window ();
+    SamWindow *start = ui_test_new_window (1280, 800);
 
     sam_window_open_file (start, broken);
-    dialog = wait_for_dialog (start, "Could Not Open “broken.samling”");
+    dialog = ui_test_wait_for_dialog (start, "Could Not Open “broken.samling”");
     g_assert_null (sam_window_get_session (start));
-    respond (dialog, "close");
-    close_window (start);
+    ui_test_respond (dialog, "close");
+    ui_test_close_window (start);
   }
 
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static void
 test_save_failure (void)
 {
-  g_autofree char *folder = g_build_filename (tmp_dir, "gone", NULL);
+  g_autofree char *folder = g_build_filename (ui_test_tmp_dir, "gone", NULL);
   g_autofree char *path = g_build_filename (folder, "moved.samling", NULL);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) source = write_temp_session ("moved-source.samling");
   g_autofree char *source_path = g_file_get_path (source);
-  SamWindow *window = new_window ();
+  SamWindow *window = ui_test_new_window (1280, 800);
   SamSession *session;
   AdwMessageDialog *dialog;
 
@@ -910,7 +592,7 @@ test_save_failure (void)
   file = g_file_new_for_path (path);
 
   sam_window_open_file (window, file);
-  g_assert_true (wait_for (has_session_cb, window));
+  g_assert_true (ui_test_wait_for (has_session_cb, window));
   session = sam_window_get_session (window);
   sam_session_set (session, session, "goal", "Något som inte får gå förlorat", NULL);
 
@@ -919,16 +601,16 @@ test_save_failure (void)
   g_assert_cmpint (g_rmdir (folder), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  dialog = wait_for_dialog (window, "Could Not Save “moved.samling”");
+  dialog = ui_test_wait_for_dialog (window, "Could Not Save “moved.samling”");
   g_test_message ("Error shown: %s", adw_message_dialog_get_body (dialog));
-  respond (dialog, "close");
+  ui_test_respond (dialog, "close");
 
   /* All work is kept and still counts as unsaved. */
   g_assert_true (sam_session_get_dirty (session));
   g_assert_cmpstr (sam_item_get_string (SAM_ITEM (session), "goal"), ==, "Något som inte får gå förlorat");
   g_assert_true (g_str_has_prefix (window_subtitle (window), "• "));
 
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static void
@@ -951,28 +633,28 @@ test_close_unsaved (void)
 
   /* Cancel keeps the window and its work. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
-  dialog = wait_for_dialog (window, "Save Changes?");
+  dialog = ui_test_wait_for_dialog (window, "Save Changes?");
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
-  respond (dialog, "cancel");
+  ui_test_respond (dialog, "cancel");
   g_assert_nonnull (weak);
   g_assert_true (sam_session_get_dirty (session));
 
   /* Closing the window by its close button asks too. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_dialog (window, "Save Changes?");
-  respond (dialog, "cancel");
+  dialog = ui_test_wait_for_dialog (window, "Save Changes?");
+  ui_test_respond (dialog, "cancel");
   g_assert_nonnull (weak);
 
   /* Discard closes it, and leaves nothing to recover. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
-  dialog = wait_for_dialog (window, "Save Changes?");
-  respond (dialog, "discard");
-  g_assert_true (wait_for (window_gone_cb, &weak));
+  dialog = ui_test_wait_for_dialog (window, "Save Changes?");
+  ui_test_respond (dialog, "discard");
+  g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak));
   /* Nothing holds on to the session once its window is gone. */
-  g_assert_true (wait_for (window_gone_cb, &weak_session));
+  g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak_session));
 
-  journals = sam_store_journal_list (sam_application_get_store (app), &error);
+  journals = sam_store_journal_list (sam_application_get_store (ui_test_app), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < journals->len; i++)
     g_assert_cmpstr (((SamJournalEntry *) g_ptr_array_index (journals, i))->id, !=, journal_id);
@@ -981,10 +663,10 @@ test_close_unsaved (void)
 static SamWindow *
 open_file_window (GFile *file)
 {
-  SamWindow *window = new_window ();
+  SamWindow *window = ui_test_new_window (1280, 800);
 
   sam_window_open_file (window, file);
-  g_assert_true (wait_for (has_session_cb, window));
+  g_assert_true (ui_test_wait_for (has_session_cb, window));
 
   return window;
 }
@@ -995,7 +677,7 @@ journal_listed (const char *journal_id)
   g_autoptr(GPtrArray) journals = NULL;
   g_autoptr(GError) error = NULL;
 
-  journals = sam_store_journal_list (sam_application_get_store (app), &error);
+  journals = sam_store_journal_list (sam_application_get_store (ui_test_app), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < journals->len; i++)
     if (g_strcmp0 (((SamJournalEntry *) g_ptr_array_index (journals, i))->id, journal_id) == 0)
@@ -1009,7 +691,7 @@ journal_listed (const char *journal_id)
 static AdwMessageDialog *
 close_question_now (SamWindow *window)
 {
-  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  GtkWindow *dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
 
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
@@ -1022,7 +704,7 @@ static void
 respond_now (AdwMessageDialog *dialog,
              const char       *response)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (dialog), is_button_labelled,
+  GtkWidget *button = ui_test_find_widget (GTK_WIDGET (dialog), ui_test_is_button_labelled,
                                    adw_message_dialog_get_response_label (dialog, response));
 
   g_assert_nonnull (button);
@@ -1059,7 +741,7 @@ test_close_save_later_edit (void)
   respond_now (close_question_now (window), "save");
   sam_session_set (session, session, "goal", "Att inget går förlorat", NULL);
 
-  g_assert_true (wait_for (window_gone_cb, &weak));
+  g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak));
   reopened = reload (file);
   g_assert_cmpstr (sam_item_get_string (SAM_ITEM (reopened), "place"), ==, "Nättraby");
   g_assert_cmpstr (sam_item_get_string (SAM_ITEM (reopened), "goal"), ==, "Att inget går förlorat");
@@ -1086,7 +768,7 @@ test_close_save_while_saving (void)
   respond_now (close_question_now (window), "save");
   sam_session_set (session, session, "goal", "Efter det första sparandet", NULL);
 
-  g_assert_true (wait_for (window_gone_cb, &weak));
+  g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak));
   reopened = reload (file);
   g_assert_cmpstr (sam_item_get_string (SAM_ITEM (reopened), "place"), ==, "Ronneby");
   g_assert_cmpstr (sam_item_get_string (SAM_ITEM (reopened), "goal"), ==, "Efter det första sparandet");
@@ -1145,13 +827,13 @@ discard_while_saving (GFile      *file,
   /* The window lives on, out of sight, only until the save reports. */
   handler = g_signal_connect (gtk_window_get_toplevels (), "items-changed",
                               G_CALLBACK (toplevels_changed_cb), &n_dialogs);
-  g_assert_true (wait_for (window_gone_cb, &weak));
-  g_assert_true (wait_for (window_gone_cb, &weak_session));
-  run_for (100);
+  g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak));
+  g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak_session));
+  ui_test_run_for (100);
   g_signal_handler_disconnect (gtk_window_get_toplevels (), handler);
 
   g_assert_cmpuint (n_dialogs, ==, 0);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_false (journal_listed (journal_id));
 }
 
@@ -1170,7 +852,7 @@ test_discard_while_saving (void)
 
   /* A save that fails, its folder gone, has nothing to say once the window is. */
   {
-    g_autofree char *folder = g_build_filename (tmp_dir, "unplugged", NULL);
+    g_autofree char *folder = g_build_filename (ui_test_tmp_dir, "unplugged", NULL);
     g_autofree char *path = g_build_filename (folder, "discarded.samling", NULL);
     g_autoptr(GFile) source = write_temp_session ("discarded-source.samling");
     g_autofree char *source_path = g_file_get_path (source);
@@ -1197,41 +879,41 @@ test_properties_unapplied (void)
   g_assert_false (sam_session_get_dirty (session));
 
   /* Closing asks, since the title typed is an unsaved change. */
-  row = find_widget (GTK_WIDGET (properties), is_entry_row_titled, "Title");
+  row = ui_test_find_widget (GTK_WIDGET (properties), is_entry_row_titled, "Title");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Titel utan Enter");
   g_object_ref (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
   /* The question is asked at once; a window that closed instead has none. */
-  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  g_assert_nonnull (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
   g_object_unref (window);
-  respond (wait_for_dialog (window, "Save Changes?"), "cancel");
+  ui_test_respond (ui_test_wait_for_dialog (window, "Save Changes?"), "cancel");
   g_assert_cmpstr (sam_session_get_title (session), ==, "Titel utan Enter");
   g_assert_cmpstr (window_title (window), ==, "Titel utan Enter");
 
   /* Saving writes what is typed. */
-  row = find_widget (GTK_WIDGET (properties), is_entry_row_titled, "Place");
+  row = ui_test_find_widget (GTK_WIDGET (properties), is_entry_row_titled, "Place");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Lyckeby");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_true (wait_for (is_clean_cb, window));
+  g_assert_true (ui_test_wait_for (is_clean_cb, window));
   reopened = reload (file);
   g_assert_cmpstr (sam_session_get_title (reopened), ==, "Titel utan Enter");
   g_assert_cmpstr (sam_item_get_string (SAM_ITEM (reopened), "place"), ==, "Lyckeby");
 
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static void
 test_recover (void)
 {
-  SamWindow *window = new_window ();
+  SamWindow *window = ui_test_new_window (1280, 800);
   SamSession *session;
   GtkWidget *recover;
   g_autoptr(SamItem) item = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.new", NULL);
-  g_assert_true (wait_for (has_session_cb, window));
+  g_assert_true (ui_test_wait_for (has_session_cb, window));
   session = sam_window_get_session (window);
   g_assert_cmpstr (sam_session_get_title (session), ==, "Untitled Session");
 
@@ -1243,17 +925,17 @@ test_recover (void)
   /* The window goes away without closing properly, as in a crash. */
   destroy_window (window);
 
-  window = new_window ();
-  settle (window);
-  save_screenshot (GTK_WIDGET (window), "start-page-recovery.png");
+  window = ui_test_new_window (1280, 800);
+  ui_test_settle (window);
+  ui_test_save_screenshot (GTK_WIDGET (window), "start-page-recovery.png");
 
   g_assert_cmpuint (count_buttons (window, "_Recover"), ==, 1);
-  recover = find_widget (GTK_WIDGET (window), is_button_labelled, "_Recover");
+  recover = ui_test_find_widget (GTK_WIDGET (window), ui_test_is_button_labelled, "_Recover");
   /* Listed by its title (the latest known, or the one it began with). */
-  g_assert_true (find_widget (GTK_WIDGET (window), is_row_titled, "Återställd samling") != NULL ||
-                 find_widget (GTK_WIDGET (window), is_row_titled, "Untitled Session") != NULL);
+  g_assert_true (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_row_titled, "Återställd samling") != NULL ||
+                 ui_test_find_widget (GTK_WIDGET (window), ui_test_is_row_titled, "Untitled Session") != NULL);
   g_signal_emit_by_name (recover, "clicked");
-  g_assert_true (wait_for (has_session_cb, window));
+  g_assert_true (ui_test_wait_for (has_session_cb, window));
 
   session = sam_window_get_session (window);
   g_assert_cmpstr (sam_session_get_title (session), ==, "Återställd samling");
@@ -1264,52 +946,52 @@ test_recover (void)
 
   /* Another start page does not offer what is open again. */
   {
-    SamWindow *other = new_window ();
+    SamWindow *other = ui_test_new_window (1280, 800);
 
     g_assert_cmpuint (count_buttons (other, "_Recover"), ==, 0);
-    close_window (other);
+    ui_test_close_window (other);
   }
 
   /* Discarding it from the close dialog ends its journal. */
-  close_window (window);
+  ui_test_close_window (window);
 
-  window = new_window ();
-  g_assert_null (find_widget (GTK_WIDGET (window), is_button_labelled, "_Recover"));
-  close_window (window);
+  window = ui_test_new_window (1280, 800);
+  g_assert_null (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_button_labelled, "_Recover"));
+  ui_test_close_window (window);
 }
 
 static void
 test_discard_from_start_page (void)
 {
-  SamWindow *window = new_window ();
+  SamWindow *window = ui_test_new_window (1280, 800);
   SamSession *session;
   GtkWidget *discard;
   AdwMessageDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.new", NULL);
-  g_assert_true (wait_for (has_session_cb, window));
+  g_assert_true (ui_test_wait_for (has_session_cb, window));
   session = sam_window_get_session (window);
   sam_session_set (session, session, "title", "Ska bort", NULL);
   destroy_window (window);
 
-  window = new_window ();
-  discard = find_widget (GTK_WIDGET (window), is_button_labelled, "_Discard");
+  window = ui_test_new_window (1280, 800);
+  discard = ui_test_find_widget (GTK_WIDGET (window), ui_test_is_button_labelled, "_Discard");
   g_assert_nonnull (discard);
 
   /* Discarding asks first; cancel keeps it. */
   g_signal_emit_by_name (discard, "clicked");
-  dialog = wait_for_dialog (window, "Discard Unsaved Changes?");
-  respond (dialog, "cancel");
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_button_labelled, "_Discard"));
+  dialog = ui_test_wait_for_dialog (window, "Discard Unsaved Changes?");
+  ui_test_respond (dialog, "cancel");
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_button_labelled, "_Discard"));
 
-  discard = find_widget (GTK_WIDGET (window), is_button_labelled, "_Discard");
+  discard = ui_test_find_widget (GTK_WIDGET (window), ui_test_is_button_labelled, "_Discard");
   g_signal_emit_by_name (discard, "clicked");
-  dialog = wait_for_dialog (window, "Discard Unsaved Changes?");
-  respond (dialog, "discard");
-  run_for (100);
-  g_assert_null (find_widget (GTK_WIDGET (window), is_button_labelled, "_Discard"));
+  dialog = ui_test_wait_for_dialog (window, "Discard Unsaved Changes?");
+  ui_test_respond (dialog, "discard");
+  ui_test_run_for (100);
+  g_assert_null (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_button_labelled, "_Discard"));
 
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static void
@@ -1320,34 +1002,34 @@ test_missing_recent (void)
   g_autofree char *uri = g_file_get_uri (file);
   g_autoptr(GPtrArray) recent = NULL;
   g_autoptr(GError) error = NULL;
-  SamWindow *window = new_window ();
+  SamWindow *window = ui_test_new_window (1280, 800);
   GtkWidget *row;
   gboolean listed = FALSE;
 
-  g_assert_true (sam_store_remember (sam_application_get_store (app), uri, "Försvunnen", "2024-01-01", &error));
+  g_assert_true (sam_store_remember (sam_application_get_store (ui_test_app), uri, "Försvunnen", "2024-01-01", &error));
   g_assert_no_error (error);
-  sam_application_library_changed (app);
+  sam_application_library_changed (ui_test_app);
   g_assert_cmpint (g_remove (path), ==, 0);
 
-  row = find_widget (GTK_WIDGET (window), is_row_titled, "Försvunnen");
+  row = ui_test_find_widget (GTK_WIDGET (window), ui_test_is_row_titled, "Försvunnen");
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activated");
-  run_for (300);
+  ui_test_run_for (300);
   /* Nothing opens; a toast offers to forget it. */
   g_assert_null (sam_window_get_session (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.forget-recent", "s", uri);
-  run_for (100);
-  g_assert_null (find_widget (GTK_WIDGET (window), is_row_titled, "Försvunnen"));
+  ui_test_run_for (100);
+  g_assert_null (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_row_titled, "Försvunnen"));
 
-  recent = sam_store_list_recent (sam_application_get_store (app), 100, &error);
+  recent = sam_store_list_recent (sam_application_get_store (ui_test_app), 100, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < recent->len; i++)
     if (g_strcmp0 (((SamRecent *) g_ptr_array_index (recent, i))->uri, uri) == 0)
       listed = TRUE;
   g_assert_false (listed);
 
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static void
@@ -1373,7 +1055,7 @@ test_shortcuts_and_about (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i].action);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (ui_test_app), expected[i].action);
       g_autofree char *wanted = NULL;
       guint key;
       GdkModifierType mods;
@@ -1394,23 +1076,23 @@ test_shortcuts_and_about (void)
 
   /* The shortcuts window lists them. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  run_for (100);
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+  ui_test_run_for (100);
+  shortcuts = ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
-  save_screenshot (GTK_WIDGET (shortcuts), "shortcuts.png");
+  ui_test_save_screenshot (GTK_WIDGET (shortcuts), "shortcuts.png");
   gtk_window_close (shortcuts);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL));
-  run_for (100);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
+  ui_test_run_for (100);
+  about = ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Samling");
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
   gtk_window_destroy (about);
 
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 /* A .samling file dropped on the window opens in it. */
@@ -1422,7 +1104,7 @@ test_drop (void)
   g_autoptr(GSList) list = g_slist_prepend (NULL, file);
   g_auto(GValue) value = G_VALUE_INIT;
   GtkDropTarget *target = NULL;
-  SamWindow *window = new_window ();
+  SamWindow *window = ui_test_new_window (1280, 800);
   gboolean accepted = FALSE;
 
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
@@ -1441,11 +1123,11 @@ test_drop (void)
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_assert_true (accepted);
 
-  g_assert_true (wait_for (has_session_cb, window));
+  g_assert_true (ui_test_wait_for (has_session_cb, window));
   g_assert_true (g_file_equal (sam_window_get_file (window), file));
   g_assert_cmpstr (window_subtitle (window), ==, "dropped.samling");
 
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 static gboolean
@@ -1462,34 +1144,34 @@ test_journal_failure (void)
 {
   g_autoptr(GFile) file = write_temp_session ("journal.samling");
   g_autoptr(GError) error = g_error_new (SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED, "The disk is full");
-  SamWindow *window = new_window ();
+  SamWindow *window = ui_test_new_window (1280, 800);
   SamSession *session;
   GtkWidget *revealer;
   GtkWidget *label;
 
   sam_window_open_file (window, file);
-  g_assert_true (wait_for (has_session_cb, window));
+  g_assert_true (ui_test_wait_for (has_session_cb, window));
   session = sam_window_get_session (window);
   g_assert_nonnull (sam_window_get_journal (window));
-  g_assert_null (find_widget (GTK_WIDGET (window), is_revealer_revealed, NULL));
+  g_assert_null (ui_test_find_widget (GTK_WIDGET (window), is_revealer_revealed, NULL));
 
   sam_session_set (session, session, "place", "Karlshamn", NULL);
   g_signal_emit_by_name (sam_window_get_journal (window), "failed", error);
 
-  revealer = find_widget (GTK_WIDGET (window), is_revealer_revealed, NULL);
+  revealer = ui_test_find_widget (GTK_WIDGET (window), is_revealer_revealed, NULL);
   g_assert_nonnull (revealer);
-  label = find_widget (revealer, is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
+  label = ui_test_find_widget (revealer, ui_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL));
   g_assert_nonnull (label);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "The disk is full"));
-  settle (window);
-  save_screenshot (GTK_WIDGET (window), "journal-failed.png");
+  ui_test_settle (window);
+  ui_test_save_screenshot (GTK_WIDGET (window), "journal-failed.png");
 
   /* Saving puts the work somewhere safe: the warning goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_true (wait_for (is_clean_cb, window));
+  g_assert_true (ui_test_wait_for (is_clean_cb, window));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
 
-  close_window (window);
+  ui_test_close_window (window);
 }
 
 /* Quitting asks about every window with unsaved changes, one at a time. */
@@ -1497,7 +1179,7 @@ static void
 test_quit (void)
 {
   SamWindow *clean = open_demo_window ();
-  SamWindow *dirty = new_window ();
+  SamWindow *dirty = ui_test_new_window (1280, 800);
   SamWindow *weak_clean = clean, *weak_dirty = dirty;
   SamSession *session;
 
@@ -1505,53 +1187,53 @@ test_quit (void)
   g_object_add_weak_pointer (G_OBJECT (dirty), (gpointer *) &weak_dirty);
 
   sam_window_new_session (dirty);
-  g_assert_true (wait_for (has_session_cb, dirty));
+  g_assert_true (ui_test_wait_for (has_session_cb, dirty));
   session = sam_window_get_session (dirty);
   sam_session_set (session, session, "title", "Inte sparad", NULL);
   gtk_window_present (GTK_WINDOW (dirty));
-  run_for (100);
+  ui_test_run_for (100);
 
   /* Cancel stops quitting: the window with unsaved changes stays. */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  respond (wait_for_dialog (dirty, "Save Changes?"), "cancel");
-  run_for (100);
+  g_action_group_activate_action (G_ACTION_GROUP (ui_test_app), "quit", NULL);
+  ui_test_respond (ui_test_wait_for_dialog (dirty, "Save Changes?"), "cancel");
+  ui_test_run_for (100);
   g_assert_nonnull (weak_dirty);
 
   /* Discard lets it go on, to the end. */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  respond (wait_for_dialog (dirty, "Save Changes?"), "discard");
-  g_assert_true (wait_for (window_gone_cb, &weak_dirty));
-  g_assert_true (wait_for (window_gone_cb, &weak_clean));
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_action_group_activate_action (G_ACTION_GROUP (ui_test_app), "quit", NULL);
+  ui_test_respond (ui_test_wait_for_dialog (dirty, "Save Changes?"), "discard");
+  g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak_dirty));
+  g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak_clean));
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (ui_test_app)));
 }
 
-/* The library cannot be opened: the app says so once and still works. */
+/* The library cannot be opened: the ui_test_app says so once and still works. */
 static void
 test_store_unavailable (void)
 {
   if (g_test_subprocess ())
     {
-      SamWindow *window = new_window ();
+      SamWindow *window = ui_test_new_window (1280, 800);
       AdwMessageDialog *dialog;
 
-      g_assert_null (sam_application_get_store (app));
-      dialog = wait_for_dialog (window, "Session Library Unavailable");
+      g_assert_null (sam_application_get_store (ui_test_app));
+      dialog = ui_test_wait_for_dialog (window, "Session Library Unavailable");
       g_test_message ("Shown: %s", adw_message_dialog_get_body (dialog));
-      respond (dialog, "close");
+      ui_test_respond (dialog, "close");
 
       gtk_widget_activate_action (GTK_WIDGET (window), "app.open-demo", NULL);
-      g_assert_true (wait_for (has_session_cb, window));
+      g_assert_true (ui_test_wait_for (has_session_cb, window));
       g_assert_null (sam_window_get_journal_id (window));
 
       /* Only the first window says it. */
       {
-        SamWindow *second = new_window ();
+        SamWindow *second = ui_test_new_window (1280, 800);
 
-        run_for (200);
-        g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (second)));
-        close_window (second);
+        ui_test_run_for (200);
+        g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (second)));
+        ui_test_close_window (second);
       }
-      close_window (window);
+      ui_test_close_window (window);
       return;
     }
 
@@ -1559,95 +1241,32 @@ test_store_unavailable (void)
   g_test_trap_assert_passed ();
 }
 
-/* Deletes what the tests wrote under @path. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-create_application (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  app = sam_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
   gboolean subprocess = FALSE;
-  int status;
 
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--GTestSubprocess"))
       subprocess = TRUE;
 
-  /* Nothing of the person's own data is touched: everything lives in a
-   * temporary folder. The child of the store test gets a damaged library. */
-  if (!subprocess)
-    {
-      tmp_dir = g_dir_make_tmp ("samling-ui-XXXXXX", NULL);
-      g_assert_nonnull (tmp_dir);
-      g_setenv ("SAMLING_TEST_TMP", tmp_dir, TRUE);
-    }
-  else
-    {
-      tmp_dir = g_strdup (g_getenv ("SAMLING_TEST_TMP"));
-      if (g_getenv ("SAMLING_TEST_DATA_HOME") != NULL)
-        g_setenv ("XDG_DATA_HOME", g_getenv ("SAMLING_TEST_DATA_HOME"), TRUE);
-    }
+  if (!ui_test_init (&argc, &argv))
+    return 77;
 
+  /* The child of the store test gets a damaged library. */
   if (!subprocess)
     {
-      g_autofree char *broken_home = g_build_filename (tmp_dir, "broken-home", NULL);
+      g_autofree char *broken_home = g_build_filename (ui_test_tmp_dir, "broken-home", NULL);
       g_autofree char *broken_db_dir = g_build_filename (broken_home, "samling", NULL);
       g_autofree char *broken_db = g_build_filename (broken_db_dir, "samling.db", NULL);
 
-      data_home = g_build_filename (tmp_dir, "data", NULL);
-      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
       g_mkdir_with_parents (broken_db_dir, 0700);
       g_file_set_contents (broken_db, "This is not a database, it is a text file.\n", -1, NULL);
       g_setenv ("SAMLING_TEST_DATA_HOME", broken_home, TRUE);
     }
-  g_setenv ("XDG_CONFIG_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      if (!subprocess)
-        remove_tree (tmp_dir);
-      return 77;
-    }
-
-  /* Screenshots show the end of a transition, not its middle. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  create_application ();
+  ui_test_create_app ();
 
   if (subprocess)
     {
@@ -1678,20 +1297,5 @@ main (int   argc,
       g_test_add_func ("/sam/ui/store-unavailable", test_store_unavailable);
     }
 
-  status = g_test_run ();
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; )
-    {
-      GtkWindow *window = l->data;
-
-      l = l->next;
-      gtk_window_destroy (window);
-    }
-  g_clear_object (&app);
-
-  if (!subprocess)
-    remove_tree (tmp_dir);
-  g_free (tmp_dir);
-
-  return status;
+  return ui_test_run ();
 }

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sam-types.h"
+#include "sam-ui-types.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What the room sees: the current agenda item's title, its countdown in
+ * type that scales with the widget (digits at least a fifth of its height),
+ * the state in words (last minute, time is up, paused), the next item, a
+ * break's "back at HH:MM", and the item's linked activity where one is
+ * shown. The projector's stage window shows one; the control window shows
+ * another as a live miniature. Redraws only when its timer changes.
+ *
+ * Blanked: shows nothing but the background. Frozen: keeps showing what it
+ * showed when frozen, while the timer goes on.
+ */
+
+#define SAM_TYPE_STAGE_VIEW (sam_stage_view_get_type ())
+G_DECLARE_FINAL_TYPE (SamStageView, sam_stage_view, SAM, STAGE_VIEW, GtkWidget)
+
+GtkWidget  *sam_stage_view_new            (void);
+
+void        sam_stage_view_set_timer      (SamStageView *self,
+                                           SamTimer     *timer);
+SamTimer   *sam_stage_view_get_timer      (SamStageView *self);
+void        sam_stage_view_set_blanked    (SamStageView *self,
+                                           gboolean      blanked);
+gboolean    sam_stage_view_get_blanked    (SamStageView *self);
+void        sam_stage_view_set_frozen     (SamStageView *self,
+                                           gboolean      frozen);
+gboolean    sam_stage_view_get_frozen     (SamStageView *self);
+
+/* The texts as shown now ("" where nothing is), for tests and for the
+ * accessible description: the title, the countdown ("9:59", "+0:12"), the
+ * state in words ("Last minute", "Time is up", "Paused", "" …), and the line
+ * about what comes next ("Next: Break", "Back at 10:45", …). */
+const char *sam_stage_view_get_title_text     (SamStageView *self);
+const char *sam_stage_view_get_countdown_text (SamStageView *self);
+const char *sam_stage_view_get_status_text    (SamStageView *self);
+const char *sam_stage_view_get_next_text      (SamStageView *self);
+
+G_END_DECLS

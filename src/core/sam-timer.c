@@ -321,6 +321,15 @@ sam_timer_get_planned_end (SamTimer *self)
 
 /* The state */
 
+/* An edit may rename the current or next item: what is shown changed even
+ * if the time did not. */
+static void
+session_committed_cb (SamTimer *self)
+{
+  if (!self->recording)
+    refresh (self, TRUE);
+}
+
 SamTimer *
 sam_timer_new (SamSession *session,
                SamClock   *clock)
@@ -339,7 +348,7 @@ sam_timer_new (SamSession *session,
   self->jumped_id = g_signal_connect_swapped (self->clock, "jumped",
                                               G_CALLBACK (sam_timer_update), self);
   self->committed_id = g_signal_connect_swapped (self->session, "committed",
-                                                 G_CALLBACK (sam_timer_update), self);
+                                                 G_CALLBACK (session_committed_cb), self);
   self->notify_id = g_signal_connect_swapped (self->session, "notify",
                                               G_CALLBACK (sam_timer_update), self);
 

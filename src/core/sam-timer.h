@@ -31,7 +31,8 @@ G_BEGIN_DECLS
  *
  * Signals:
  *   ::changed (SamTimer *self) — anything shown changed: the time, the state,
- *     the current item, the projection.
+ *     the current item, the projection; and after every edit of the
+ *     document (an item may have been renamed).
  *   ::alarm (SamTimer *self) — the running item's remaining time reached zero.
  */
 

@@ -196,14 +196,15 @@ test_open_create (Fixture       *f,
 
   g_assert_cmpstr (sam_store_get_path (store), ==, nested);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 2);
+  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 3);
 
   /* The folder is created, private to the user. */
   g_assert_cmpint (g_stat (parent, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 
   db = other_connection (nested);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM templates"), ==, 0);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
@@ -541,7 +542,7 @@ test_schema_migrate_1 (Fixture       *f,
   sqlite3_close (db);
 
   store = open_store (f->path);
-  g_assert_cmpint (sam_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
 
   list = list_journals (store);
   g_assert_cmpuint (list->len, ==, 1);
@@ -554,9 +555,241 @@ test_schema_migrate_1 (Fixture       *f,
   g_assert_cmpuint (list->len, ==, 1);
 
   db = other_connection (f->path);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, SAM_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM journals WHERE unsaved = 0"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM templates"), ==, 0);
   sqlite3_close (db);
+}
+
+/* The templates a small valid agenda and a larger one. */
+#define TEMPLATE_ONE \
+  "{\"samling_template\":1,\"agenda\":[{\"title\":\"Välkomna\",\"duration\":600}]}"
+#define TEMPLATE_THREE \
+  "{\"samling_template\":1,\"start_time\":\"13:00\",\"agenda\":[" \
+  "{\"title\":\"Välkomna\",\"duration\":600},{\"title\":\"Dialog\",\"duration\":2700}," \
+  "{\"title\":\"Nästa steg\",\"duration\":900}]}"
+
+/* A library of version 2 gains the templates table and keeps the rest. The
+ * schema below is version 2 as it was released. */
+static void
+test_schema_migrate_2 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = other_connection (f->path);
+  gint64 id;
+
+  exec_ok (db,
+           "CREATE TABLE recent (uri TEXT PRIMARY KEY NOT NULL, title TEXT NOT NULL DEFAULT '',"
+           "  date TEXT NOT NULL DEFAULT '', last_opened INTEGER NOT NULL);"
+           "CREATE INDEX recent_by_last_opened ON recent (last_opened);"
+           "CREATE TABLE journals (id TEXT PRIMARY KEY NOT NULL, uri TEXT NOT NULL DEFAULT '',"
+           "  title TEXT NOT NULL DEFAULT '', session_id TEXT NOT NULL DEFAULT '',"
+           "  base BLOB NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL,"
+           "  unsaved INTEGER NOT NULL DEFAULT 0);"
+           "CREATE TABLE journal_ops (journal_id TEXT NOT NULL REFERENCES journals (id) ON DELETE CASCADE,"
+           "  seq INTEGER NOT NULL, op TEXT NOT NULL, PRIMARY KEY (journal_id, seq)) WITHOUT ROWID;"
+           "INSERT INTO recent VALUES ('file:///a.samling', 'A', '2024-02-13', 5);"
+           "INSERT INTO journals VALUES ('unsaved', '', 'Osparad', 's', x'7b7d', 1, 2, 1);"
+           "PRAGMA user_version = 2;");
+  sqlite3_close (db);
+
+  store = open_store (f->path);
+  g_assert_cmpint (sam_store_get_schema_version (store), ==, 3);
+
+  list = list_journals (store);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((SamJournalEntry *) g_ptr_array_index (list, 0))->id, ==, "unsaved");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = sam_store_list_recent (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = sam_store_list_templates (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The new table works. */
+  id = sam_store_save_template (store, "Halvdag", TEMPLATE_ONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_clear_object (&store);
+
+  db = other_connection (f->path);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM templates WHERE name = 'Halvdag' AND n_items = 1"),
+                   ==, 1);
+  sqlite3_close (db);
+}
+
+/* Templates */
+
+static gint64
+save_template (SamStore   *store,
+               const char *name,
+               const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = sam_store_save_template (store, name, json, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static GPtrArray *
+list_templates (SamStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list = sam_store_list_templates (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  return list;
+}
+
+static void
+test_templates_list (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 half, full, other;
+  SamTemplateInfo *info;
+  gint64 found = 0;
+
+  half = save_template (store, "Halvdag", TEMPLATE_THREE);
+  full = save_template (store, "Heldag", TEMPLATE_ONE);
+  other = save_template (store, "Ämnesdag", TEMPLATE_ONE);
+  g_assert_cmpint (half, !=, full);
+  g_assert_cmpint (full, !=, other);
+
+  /* Alphabetical, whatever the order of saving. */
+  list = list_templates (store);
+  g_assert_cmpuint (list->len, ==, 3);
+  info = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (info->name, ==, "Halvdag");
+  g_assert_cmpint (info->id, ==, half);
+  g_assert_cmpuint (info->n_items, ==, 3);
+  g_assert_cmpuint (info->duration, ==, 600 + 2700 + 900);
+  g_assert_cmpint (info->created, >, 0);
+  g_assert_cmpint (info->modified, ==, info->created);
+  g_assert_cmpstr (((SamTemplateInfo *) g_ptr_array_index (list, 1))->name, ==, "Heldag");
+
+  g_assert_true (sam_store_find_template_by_name (store, "Heldag", &found, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (found, ==, full);
+
+  /* Names are matched exactly. */
+  g_assert_false (sam_store_find_template_by_name (store, "heldag", &found, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (found, ==, full);
+
+  /* A name needs something in it. */
+  g_assert_cmpint (sam_store_save_template (store, "", TEMPLATE_ONE, &error), ==, 0);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sam_store_save_template (store, "  ", TEMPLATE_ONE, &error), ==, 0);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sam_store_save_template (store, " Halvdag", TEMPLATE_ONE, &error), ==, 0);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A broken template is refused with the reason. */
+  g_assert_cmpint (sam_store_save_template (store, "Trasig", "{\"samling_template\":1,\"agenda\":[{}]}",
+                                            &error), ==, 0);
+  g_assert_error (error, SAM_JSON_ERROR, SAM_JSON_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = list_templates (store);
+  g_assert_cmpuint (list->len, ==, 3);
+}
+
+static void
+test_templates_replace (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  SamTemplateInfo *info;
+  gint64 created;
+  gint64 id, again;
+
+  id = save_template (store, "Halvdag", TEMPLATE_ONE);
+  list = list_templates (store);
+  created = ((SamTemplateInfo *) g_ptr_array_index (list, 0))->created;
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_usleep (2000);
+  again = save_template (store, "Halvdag", TEMPLATE_THREE);
+  g_assert_cmpint (again, ==, id);
+
+  list = list_templates (store);
+  g_assert_cmpuint (list->len, ==, 1);
+  info = g_ptr_array_index (list, 0);
+  g_assert_cmpuint (info->n_items, ==, 3);
+  g_assert_cmpint (info->created, ==, created);
+  g_assert_cmpint (info->modified, >, created);
+
+  json = sam_store_load_template (store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json, ==, TEMPLATE_THREE);
+}
+
+static void
+test_templates_delete (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *name = NULL;
+  gint64 first, second, third;
+
+  first = save_template (store, "Halvdag", TEMPLATE_ONE);
+  second = save_template (store, "Heldag", TEMPLATE_THREE);
+
+  g_assert_true (sam_store_delete_template (store, second, &error));
+  g_assert_no_error (error);
+
+  list = list_templates (store);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((SamTemplateInfo *) g_ptr_array_index (list, 0))->id, ==, first);
+
+  json = sam_store_load_template (store, second, &name, &error);
+  g_assert_null (json);
+  g_assert_null (name);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (sam_store_delete_template (store, second, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (sam_store_find_template_by_name (store, "Heldag", NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Saved again (an undone deletion): a new id, never the old one, so a
+   * list shown before cannot open another template by mistake. */
+  third = save_template (store, "Heldag", TEMPLATE_THREE);
+  g_assert_cmpint (third, >, second);
+  json = sam_store_load_template (store, third, &name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Heldag");
+  g_assert_cmpstr (json, ==, TEMPLATE_THREE);
 }
 
 static void
@@ -1477,6 +1710,10 @@ main (int   argc,
   g_test_add ("/sam/store/open/reopen", Fixture, NULL, fixture_set_up, test_open_reopen, fixture_tear_down);
   g_test_add ("/sam/store/schema/newer", Fixture, NULL, fixture_set_up, test_schema_newer, fixture_tear_down);
   g_test_add ("/sam/store/schema/migrate-1", Fixture, NULL, fixture_set_up, test_schema_migrate_1, fixture_tear_down);
+  g_test_add ("/sam/store/schema/migrate-2", Fixture, NULL, fixture_set_up, test_schema_migrate_2, fixture_tear_down);
+  g_test_add ("/sam/store/templates/list", Fixture, NULL, fixture_set_up, test_templates_list, fixture_tear_down);
+  g_test_add ("/sam/store/templates/replace", Fixture, NULL, fixture_set_up, test_templates_replace, fixture_tear_down);
+  g_test_add ("/sam/store/templates/delete", Fixture, NULL, fixture_set_up, test_templates_delete, fixture_tear_down);
   g_test_add ("/sam/store/corrupt/garbage", Fixture, NULL, fixture_set_up, test_corrupt_garbage, fixture_tear_down);
   g_test_add ("/sam/store/corrupt/text", Fixture, NULL, fixture_set_up, test_corrupt_text, fixture_tear_down);
   g_test_add ("/sam/store/corrupt/pages", Fixture, NULL, fixture_set_up, test_corrupt_pages, fixture_tear_down);

@@ -11,18 +11,20 @@
 #include "sam-json.h"
 #include "sam-session.h"
 #include "sam-store.h"
+#include "sam-template.h"
 
 /*
  * The store is one SQLite database. Every statement is prepared once and kept
  * (an append must stay well under the time between two keystrokes), values are
  * always bound, never spliced into SQL text.
  *
- * Schema, version 1:
+ * Schema (version 3; docs/store.md tells what each version added):
  *
  *   recent       the library of known session files, one row per uri
  *   journals     one row per open session: its saved state (base) and the id
  *                of its root item, which lets an append keep the title current
  *   journal_ops  the operations of each journal since its base, in seq order
+ *   templates    agenda templates, one row per name
  */
 
 /* How long a statement waits for another program that holds the database
@@ -61,6 +63,11 @@ typedef enum {
   STMT_OP_INSERT,
   STMT_OPS_CLEAR,
   STMT_OPS_LIST,
+  STMT_TEMPLATE_SAVE,
+  STMT_TEMPLATE_LIST,
+  STMT_TEMPLATE_LOAD,
+  STMT_TEMPLATE_DELETE,
+  STMT_TEMPLATE_FIND,
   N_STMTS
 } Stmt;
 
@@ -102,6 +109,20 @@ static const char * const stmt_sql[N_STMTS] = {
     "(?1, (SELECT coalesce(max(seq), 0) + 1 FROM journal_ops WHERE journal_id = ?1), ?2)",
   [STMT_OPS_CLEAR] = "DELETE FROM journal_ops WHERE journal_id = ?1",
   [STMT_OPS_LIST] = "SELECT op FROM journal_ops WHERE journal_id = ?1 ORDER BY seq",
+  /* Saving under a name that exists replaces that template, keeping its id
+   * and the time it was first made. */
+  [STMT_TEMPLATE_SAVE] =
+    "INSERT INTO templates (name, created, modified, n_items, duration, json) "
+    "VALUES (?1, ?2, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (name) DO UPDATE SET "
+    "modified = excluded.modified, n_items = excluded.n_items, "
+    "duration = excluded.duration, json = excluded.json "
+    "RETURNING id",
+  [STMT_TEMPLATE_LIST] =
+    "SELECT id, name, n_items, duration, created, modified FROM templates",
+  [STMT_TEMPLATE_LOAD] = "SELECT name, json FROM templates WHERE id = ?1",
+  [STMT_TEMPLATE_DELETE] = "DELETE FROM templates WHERE id = ?1",
+  [STMT_TEMPLATE_FIND] = "SELECT id FROM templates WHERE name = ?1",
 };
 
 static const char schema_1[] =
@@ -133,6 +154,20 @@ static const char schema_1[] =
  * even before its first operation. */
 static const char schema_2[] =
   "ALTER TABLE journals ADD COLUMN unsaved INTEGER NOT NULL DEFAULT 0;";
+
+/* Agenda templates. AUTOINCREMENT: the id of a deleted template is never
+ * given to another, so a list shown before the deletion cannot open the
+ * wrong one. */
+static const char schema_3[] =
+  "CREATE TABLE templates ("
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name        TEXT NOT NULL UNIQUE,"
+  "  created     INTEGER NOT NULL,"
+  "  modified    INTEGER NOT NULL,"
+  "  n_items     INTEGER NOT NULL,"
+  "  duration    INTEGER NOT NULL,"
+  "  json        TEXT NOT NULL"
+  ");";
 
 /* Errors */
 
@@ -385,6 +420,10 @@ migrate (SamStore  *self,
 
         case 1:
           sql = schema_2;
+          break;
+
+        case 2:
+          sql = schema_3;
           break;
 
         default:
@@ -1213,4 +1252,278 @@ sam_store_journal_recover (SamStore    *self,
 
   sam_session_mark_dirty (session);
   return g_steal_pointer (&session);
+}
+
+/* Agenda templates */
+
+void
+sam_template_info_free (SamTemplateInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->name);
+  g_free (info->collate_key);
+  g_free (info);
+}
+
+static gboolean
+set_template_not_found (GError **error)
+{
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+               _("The template is no longer in the library"));
+  return FALSE;
+}
+
+/**
+ * sam_store_save_template:
+ * @name: the template's name, not empty; a template of that name is replaced
+ * @json: the template, as sam_template_build() makes it
+ *
+ * Checks @json with sam_template_inspect() (a broken template is refused
+ * with its SAM_JSON_ERROR) and keeps it under @name.
+ *
+ * Returns: the template's id (greater than 0), or 0 on error
+ */
+gint64
+sam_store_save_template (SamStore    *self,
+                         const char  *name,
+                         const char  *json,
+                         GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  sqlite3_stmt *stmt;
+  guint n_items = 0, duration = 0;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+  g_return_val_if_fail (json != NULL, 0);
+
+  stripped = g_strstrip (g_strdup (name));
+  if (stripped[0] == '\0' || !g_utf8_validate (name, -1, NULL) || !g_str_equal (stripped, name))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("A template needs a name that does not begin or end with a space"));
+      return 0;
+    }
+
+  if (!sam_template_inspect (json, strlen (json), &n_items, &duration, error))
+    return 0;
+
+  if (!(stmt = get_stmt (self, STMT_TEMPLATE_SAVE, error)))
+    return 0;
+
+  bind_text (stmt, 1, name);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 3, n_items);
+  sqlite3_bind_int64 (stmt, 4, duration);
+  bind_text (stmt, 5, json);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, rc);
+      stmt_done (stmt);
+      return 0;
+    }
+  stmt_done (stmt);
+
+  return id;
+}
+
+static int
+compare_templates (gconstpointer a,
+                   gconstpointer b)
+{
+  const SamTemplateInfo *x = *(SamTemplateInfo * const *) a;
+  const SamTemplateInfo *y = *(SamTemplateInfo * const *) b;
+  int order = strcmp (x->collate_key, y->collate_key);
+
+  return order != 0 ? order : strcmp (x->name, y->name);
+}
+
+/**
+ * sam_store_list_templates:
+ *
+ * Returns: (transfer full) (element-type SamTemplateInfo): the templates, in
+ *   the alphabetical order of the user's language
+ */
+GPtrArray *
+sam_store_list_templates (SamStore  *self,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  if (!(stmt = get_stmt (self, STMT_TEMPLATE_LIST, error)))
+    return NULL;
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_template_info_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamTemplateInfo *info = g_new0 (SamTemplateInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->name = column_text (stmt, 1);
+      info->n_items = (guint) CLAMP (sqlite3_column_int64 (stmt, 2), 0, G_MAXUINT);
+      info->duration = (guint) CLAMP (sqlite3_column_int64 (stmt, 3), 0, G_MAXUINT);
+      info->created = sqlite3_column_int64 (stmt, 4);
+      info->modified = sqlite3_column_int64 (stmt, 5);
+      info->collate_key = g_utf8_collate_key (info->name, -1);
+      g_ptr_array_add (list, info);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, rc);
+      stmt_done (stmt);
+      return NULL;
+    }
+  stmt_done (stmt);
+
+  g_ptr_array_sort (list, compare_templates);
+
+  return g_steal_pointer (&list);
+}
+
+/**
+ * sam_store_load_template:
+ * @name: (out) (optional) (transfer full): the template's name
+ *
+ * Returns: (transfer full) (nullable): the template's JSON text;
+ *   %SAM_STORE_ERROR_NOT_FOUND if there is no template @id
+ */
+char *
+sam_store_load_template (SamStore    *self,
+                         gint64       id,
+                         char       **name,
+                         GError     **error)
+{
+  g_autofree char *json = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  if (!(stmt = get_stmt (self, STMT_TEMPLATE_LOAD, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (name != NULL)
+        *name = column_text (stmt, 0);
+      json = column_text (stmt, 1);
+      rc = sqlite3_step (stmt);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, rc);
+      stmt_done (stmt);
+      if (name != NULL)
+        g_clear_pointer (name, g_free);
+      return NULL;
+    }
+  stmt_done (stmt);
+
+  if (json == NULL)
+    {
+      set_template_not_found (error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&json);
+}
+
+/**
+ * sam_store_delete_template:
+ *
+ * Returns: whether template @id was deleted; %SAM_STORE_ERROR_NOT_FOUND if
+ *   there was none
+ */
+gboolean
+sam_store_delete_template (SamStore  *self,
+                           gint64     id,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if (!(stmt = get_stmt (self, STMT_TEMPLATE_DELETE, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!run_stmt (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    return set_template_not_found (error);
+
+  return TRUE;
+}
+
+/**
+ * sam_store_find_template_by_name:
+ * @id: (out) (optional): the template's id
+ *
+ * Returns: whether a template is called @name (exactly); FALSE with
+ *   %SAM_STORE_ERROR_NOT_FOUND if none is, or with another error
+ */
+gboolean
+sam_store_find_template_by_name (SamStore    *self,
+                                 const char  *name,
+                                 gint64      *id,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 found = 0;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!(stmt = get_stmt (self, STMT_TEMPLATE_FIND, error)))
+    return FALSE;
+
+  bind_text (stmt, 1, name);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      found = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, rc);
+      stmt_done (stmt);
+      return FALSE;
+    }
+  stmt_done (stmt);
+
+  if (found == 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+                   _("There is no template “%s” in the library"), name);
+      return FALSE;
+    }
+
+  if (id != NULL)
+    *id = found;
+  return TRUE;
 }

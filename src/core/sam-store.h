@@ -9,12 +9,12 @@ G_BEGIN_DECLS
 
 /*
  * The embedded SQLite store under the user data directory: the library of
- * known sessions (behind the start page's recent list) and the crash-recovery
- * journal. The database runs in WAL mode with synchronous=FULL, so a journal
+ * known sessions (behind the start page's recent list), the crash-recovery
+ * journal and the agenda templates. The database runs in WAL mode with synchronous=FULL, so a journal
  * append that returned TRUE survives a crash, a kill or a power cut.
  */
 
-#define SAM_STORE_SCHEMA_VERSION 2
+#define SAM_STORE_SCHEMA_VERSION 3
 
 #define SAM_STORE_ERROR (sam_store_error_quark ())
 GQuark sam_store_error_quark (void);
@@ -25,6 +25,7 @@ typedef enum {
   SAM_STORE_ERROR_NEWER_SCHEMA,   /* made by a newer Samling */
   SAM_STORE_ERROR_FAILED,         /* anything else (disk full, I/O …) */
   SAM_STORE_ERROR_NOT_FOUND,
+  SAM_STORE_ERROR_INVALID,        /* a value the store refuses (an empty name) */
 } SamStoreError;
 
 #define SAM_TYPE_STORE (sam_store_get_type ())
@@ -112,6 +113,43 @@ GPtrArray  *sam_store_journal_list     (SamStore     *self,
 SamSession *sam_store_journal_recover  (SamStore     *self,
                                         const char   *journal_id,
                                         GError      **error);
+
+typedef struct {
+  gint64  id;
+  char   *name;
+  guint   n_items;      /* agenda items */
+  guint   duration;     /* their planned duration, in seconds */
+  gint64  created;      /* µs since the epoch */
+  gint64  modified;     /* µs since the epoch, the last save under this name */
+  /*< private >*/
+  char   *collate_key;
+} SamTemplateInfo;
+void        sam_template_info_free     (SamTemplateInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamTemplateInfo, sam_template_info_free)
+
+/* Agenda templates (see sam-template.h). Saving under a name that exists
+ * replaces that template; @json is checked first. Returns the id, 0 on
+ * error. */
+gint64      sam_store_save_template    (SamStore     *self,
+                                        const char   *name,
+                                        const char   *json,
+                                        GError      **error);
+/* By name, in the user's alphabetical order; a GPtrArray of SamTemplateInfo. */
+GPtrArray  *sam_store_list_templates   (SamStore     *self,
+                                        GError      **error);
+/* The template's JSON text (and, if @name is not NULL, its name). */
+char       *sam_store_load_template    (SamStore     *self,
+                                        gint64        id,
+                                        char        **name,
+                                        GError      **error);
+gboolean    sam_store_delete_template  (SamStore     *self,
+                                        gint64        id,
+                                        GError      **error);
+/* SAM_STORE_ERROR_NOT_FOUND when no template has exactly this name. */
+gboolean    sam_store_find_template_by_name (SamStore   *self,
+                                             const char *name,
+                                             gint64     *id,
+                                             GError    **error);
 
 /*
  * SamJournal ties one open session to the store: each committed edit of the

@@ -19,11 +19,14 @@ build_packages=(
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
   desktop-file-utils appstream libxml2-utils shared-mime-info
   librsvg2-common python3
+  libgtk-4-media-gstreamer gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-pulseaudio
 )
 test_packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core x11-xserver-utils
   python3-gi gir1.2-gtk-4.0 gir1.2-adw-1 gir1.2-atspi-2.0 python3-pyatspi
   imagemagick poppler-utils
+  xserver-xorg-core xserver-xorg-video-dummy xfwm4 x11-utils
 )
 sanitize_packages=(
   clang libclang-rt-14-dev

@@ -26,5 +26,8 @@ SamTimer      *sam_agenda_page_get_timer    (SamAgendaPage *self);
 SamAgendaItem *sam_agenda_page_get_selected (SamAgendaPage *self);
 void           sam_agenda_page_select       (SamAgendaPage *self,
                                              SamAgendaItem *item);
+/* Applies what was typed into the item's fields and not yet applied (the
+ * window calls it before it saves or closes). */
+void           sam_agenda_page_apply        (SamAgendaPage *self);
 
 G_END_DECLS

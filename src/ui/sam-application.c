@@ -3,11 +3,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sam-application.h"
 #include "sam-clock.h"
 #include "sam-entities.h"
+#include "sam-session.h"
 #include "sam-store.h"
+#include "sam-template.h"
 #include "sam-window.h"
 
 struct _SamApplication
@@ -183,6 +186,47 @@ new_action_cb (GSimpleAction *action,
   sam_window_new_session (get_target_window (user_data));
 }
 
+/* A new session with the agenda of a template, in a window of its own
+ * unless the active one shows the start page. */
+static void
+new_from_template_action_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SamApplication *self = user_data;
+  SamWindow *window = get_target_window (self);
+  g_autoptr(SamSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *json = NULL;
+
+  if (self->store == NULL)
+    {
+      sam_window_show_message (window, _("Could Not Start From the Template"),
+                                _("Templates are kept in the session library, which could "
+                                  "not be opened when Samling started."));
+      return;
+    }
+
+  json = sam_store_load_template (self->store, g_variant_get_int64 (parameter), &name, &error);
+  if (json != NULL)
+    session = sam_template_apply (json, strlen (json), name, &error);
+
+  if (session == NULL)
+    {
+      g_autofree char *heading = NULL;
+
+      heading = name != NULL ? g_strdup_printf (_("Could Not Start From “%s”"), name)
+                             : g_strdup (_("Could Not Start From the Template"));
+      sam_window_show_message (window, heading, error->message);
+      /* A template deleted elsewhere leaves the list. */
+      sam_application_library_changed (self);
+      return;
+    }
+
+  sam_window_show_new_session (window, session);
+}
+
 static void
 open_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -286,6 +330,7 @@ quit_action_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "new", new_action_cb },
+  { "new-from-template", new_from_template_action_cb, "x" },
   { "open", open_action_cb },
   { "open-demo", open_demo_action_cb },
   { "about", about_action_cb },

@@ -18,6 +18,7 @@ struct _SamStartPage
 
   AdwPreferencesGroup  *unsaved_group;
   AdwPreferencesGroup  *recent_group;
+  AdwPreferencesGroup  *template_group;
 
   SamApplication       *application;  /* weak */
   GPtrArray            *rows;         /* (GtkWidget *) in the groups */
@@ -197,6 +198,157 @@ journal_row (SamStartPage    *self,
   return row;
 }
 
+/* Templates */
+
+static void
+template_activated_cb (AdwActionRow *row,
+                       SamStartPage *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "template-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (row), "app.new-from-template", "x", id);
+}
+
+typedef struct
+{
+  char *name;
+  char *json;
+} DeletedTemplate;
+
+static void
+deleted_template_free (DeletedTemplate *deleted)
+{
+  g_free (deleted->name);
+  g_free (deleted->json);
+  g_free (deleted);
+}
+
+static void
+undo_delete_template_cb (AdwToast     *toast,
+                         SamStartPage *self)
+{
+  DeletedTemplate *deleted = g_object_get_data (G_OBJECT (toast), "deleted-template");
+  SamStore *store = get_store (self);
+  SamWindow *window = get_window (self);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+
+  /* Never over a template saved under that name since. */
+  if (sam_store_find_template_by_name (store, deleted->name, NULL, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” cannot be restored: another template "
+                                                 "has its name now"),
+                                               deleted->name);
+
+      if (window != NULL)
+        sam_window_add_toast (window, adw_toast_new (text));
+      return;
+    }
+  g_clear_error (&error);
+
+  if (sam_store_save_template (store, deleted->name, deleted->json, &error) == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” cannot be restored: %s"),
+                                               deleted->name, error->message);
+
+      if (window != NULL)
+        sam_window_add_toast (window, adw_toast_new (text));
+      return;
+    }
+
+  sam_application_library_changed (self->application);
+}
+
+static void
+delete_template_clicked_cb (GtkButton    *button,
+                            SamStartPage *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "template-id");
+  SamStore *store = get_store (self);
+  SamWindow *window = get_window (self);
+  g_autoptr(GError) error = NULL;
+  DeletedTemplate *deleted;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (store == NULL || window == NULL)
+    return;
+
+  deleted = g_new0 (DeletedTemplate, 1);
+  /* Kept until the toast goes, for Undo. */
+  deleted->json = sam_store_load_template (store, id, &deleted->name, &error);
+  if (deleted->json == NULL || !sam_store_delete_template (store, id, &error))
+    {
+      GtkWidget *failed;
+
+      failed = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Delete the Template"),
+                                       error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (failed));
+      deleted_template_free (deleted);
+      sam_application_library_changed (self->application);
+      return;
+    }
+
+  text = g_strdup_printf (_("Template “%s” deleted"), deleted->name);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "deleted-template", deleted,
+                          (GDestroyNotify) deleted_template_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_template_cb), self, 0);
+
+  sam_application_library_changed (self->application);
+  sam_window_add_toast (window, toast);
+}
+
+static GtkWidget *
+template_row (SamStartPage    *self,
+              SamTemplateInfo *info)
+{
+  g_autofree char *duration = sam_format_duration ((int) MIN (info->duration, G_MAXINT));
+  g_autofree char *items = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *delete_label = NULL;
+  g_autofree char *start_description = NULL;
+  GtkWidget *row, *delete;
+
+  items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", info->n_items),
+                           info->n_items);
+  /* Translators: the number of agenda items of a template and their total
+   * duration, e.g. "6 items · 2 h 45 min" */
+  subtitle = g_strdup_printf (_("%s · %s"), items, duration);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  start_description = g_strdup_printf (_("Start a new session from “%s”"), info->name);
+  gtk_widget_set_tooltip_text (row, start_description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, start_description,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "template-id", g_memdup2 (&info->id, sizeof info->id), g_free);
+  g_signal_connect_object (row, "activated", G_CALLBACK (template_activated_cb), self, 0);
+
+  delete_label = g_strdup_printf (_("Delete Template “%s”"), info->name);
+  delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete, "flat");
+  gtk_widget_set_tooltip_text (delete, _("Delete Template"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (delete), "template-id", g_memdup2 (&info->id, sizeof info->id), g_free);
+  g_signal_connect_object (delete, "clicked", G_CALLBACK (delete_template_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+
+  return row;
+}
+
 /* Recent sessions */
 
 static void
@@ -272,6 +424,7 @@ sam_start_page_refresh (SamStartPage *self)
   SamStore *store;
   g_autoptr(GPtrArray) journals = NULL;
   g_autoptr(GPtrArray) recents = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
   g_autoptr(GError) error = NULL;
   guint n_unsaved = 0;
   guint limit = MAX_RECENT;
@@ -293,6 +446,7 @@ sam_start_page_refresh (SamStartPage *self)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->unsaved_group), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->recent_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->template_group), FALSE);
       return;
     }
 
@@ -328,6 +482,14 @@ sam_start_page_refresh (SamStartPage *self)
   for (guint i = 0; recents != NULL && i < recents->len; i++)
     add_row (self, self->recent_group, recent_row (self, g_ptr_array_index (recents, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), recents != NULL && recents->len > 0);
+  g_clear_error (&error);
+
+  templates = sam_store_list_templates (store, &error);
+  if (templates == NULL)
+    g_message ("Could not list the templates: %s", error->message);
+  for (guint i = 0; templates != NULL && i < templates->len; i++)
+    add_row (self, self->template_group, template_row (self, g_ptr_array_index (templates, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->template_group), templates != NULL && templates->len > 0);
 }
 
 static void
@@ -398,6 +560,7 @@ sam_start_page_class_init (SamStartPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamStartPage, unsaved_group);
   gtk_widget_class_bind_template_child (widget_class, SamStartPage, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, SamStartPage, template_group);
 }
 
 static void

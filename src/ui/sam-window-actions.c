@@ -1,17 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The window's actions: saving, closing, undo and redo, the properties. */
+/* The window's actions: saving, closing, undo and redo, the properties,
+ * saving the agenda as a template. */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "sam-agenda-page.h"
 #include "sam-application.h"
 #include "sam-file.h"
 #include "sam-json.h"
 #include "sam-properties-window.h"
 #include "sam-session.h"
 #include "sam-store.h"
+#include "sam-template.h"
 #include "sam-window-private.h"
 
 #define FILE_SUFFIX ".samling"
@@ -37,6 +40,8 @@ apply_properties (SamWindow *self)
 {
   if (self->properties_window != NULL)
     sam_properties_window_apply (SAM_PROPERTIES_WINDOW (self->properties_window));
+  if (self->agenda_page != NULL)
+    sam_agenda_page_apply (self->agenda_page);
 }
 
 /* Saving */
@@ -76,7 +81,7 @@ file_saved_cb (GObject      *object,
       body = g_strdup_printf (_("%s\n\nYour changes are kept. Try again, or choose another place "
                                 "with Save As."),
                               error->message);
-      _sam_window_show_message (self, heading, body);
+      sam_window_show_message (self, heading, body);
       _sam_window_update_actions (self);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -598,12 +603,199 @@ forget_recent_action (GtkWidget  *widget,
 
   if (!sam_store_forget (store, g_variant_get_string (parameter, NULL), &error))
     {
-      _sam_window_show_message (self, _("Could Not Remove the Session From the List"),
+      sam_window_show_message (self, _("Could Not Remove the Session From the List"),
                                 error->message);
       return;
     }
 
   sam_application_library_changed (app);
+}
+
+/* Templates */
+
+static void ask_template_name (SamWindow  *self,
+                               const char *name);
+
+static void
+save_template (SamWindow  *self,
+               const char *name)
+{
+  SamApplication *app = get_application (self);
+  SamStore *store = app != NULL ? sam_application_get_store (app) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+
+  if (store == NULL || self->session == NULL)
+    return;
+
+  json = sam_template_build (self->session, NULL);
+  if (sam_store_save_template (store, name, json, &error) == 0)
+    {
+      sam_window_show_message (self, _("Could Not Save the Template"), error->message);
+      return;
+    }
+
+  text = g_strdup_printf (_("Template “%s” saved"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  sam_application_library_changed (app);
+}
+
+static void
+replace_template_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              SamWindow        *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (dialog), "template-name");
+
+  if (g_strcmp0 (response, "replace") == 0)
+    save_template (self, name);
+  else
+    /* Back to the name, to choose another. */
+    ask_template_name (self, name);
+}
+
+static void
+ask_to_replace_template (SamWindow  *self,
+                         const char *name)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Template?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("A template named “%s” already exists. "
+                                    "Replacing it overwrites its agenda with this one."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "template-name", g_strdup (name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_template_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The name as it will be kept: without spaces around it. */
+static char *
+template_name_from (GtkEditable *entry)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+}
+
+static void
+template_name_changed_cb (GtkEditable      *entry,
+                          AdwMessageDialog *dialog)
+{
+  g_autofree char *name = template_name_from (entry);
+
+  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
+}
+
+static void
+template_name_activated_cb (AdwEntryRow      *entry,
+                            AdwMessageDialog *dialog)
+{
+  if (!adw_message_dialog_get_response_enabled (dialog, "save"))
+    return;
+
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+template_name_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           SamWindow        *self)
+{
+  SamApplication *app = get_application (self);
+  SamStore *store = app != NULL ? sam_application_get_store (app) : NULL;
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "template-entry");
+  g_autofree char *name = template_name_from (entry);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") != 0 || name[0] == '\0' || store == NULL)
+    return;
+
+  if (sam_store_find_template_by_name (store, name, NULL, &error))
+    ask_to_replace_template (self, name);
+  else if (g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND))
+    save_template (self, name);
+  else
+    sam_window_show_message (self, _("Could Not Save the Template"), error->message);
+}
+
+static void
+ask_template_name (SamWindow  *self,
+                   const char *name)
+{
+  GtkWidget *dialog, *list, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Agenda as Template"),
+                                   _("New sessions can start from this agenda and its times. "
+                                     "What was recorded while it ran is left out."));
+
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Template Name"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data (G_OBJECT (dialog), "template-entry", entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (template_name_changed_cb), dialog, 0);
+  g_signal_connect_object (entry, "entry-activated", G_CALLBACK (template_name_activated_cb),
+                           dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (template_name_response_cb), self, 0);
+  template_name_changed_cb (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Ready to type over, or to keep with Enter. */
+  gtk_widget_grab_focus (entry);
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
+static void
+save_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  SamApplication *app = get_application (self);
+  const char *title;
+
+  if (self->session == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (sam_session_get_agenda (self->session))) == 0)
+    return;
+
+  if (app == NULL || sam_application_get_store (app) == NULL)
+    {
+      sam_window_show_message (self, _("Could Not Save the Template"),
+                                _("Templates are kept in the session library, which could "
+                                  "not be opened when Samling started."));
+      return;
+    }
+
+  apply_properties (self);
+
+  title = sam_session_get_title (self->session);
+  ask_template_name (self, title != NULL ? title : "");
 }
 
 void
@@ -616,4 +808,5 @@ _sam_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, properties_action);
   gtk_widget_class_install_action (widget_class, "win.forget-recent", "s", forget_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-template", NULL, save_template_action);
 }

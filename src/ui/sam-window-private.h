@@ -10,7 +10,6 @@ struct _SamWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template children */
-  AdwWindowTitle       *window_title;
   GtkWidget            *open_button;
   GtkWidget            *save_button;
   GtkWidget            *undo_button;
@@ -67,9 +66,6 @@ void     _sam_window_set_file         (SamWindow  *self,
                                        GFile      *file);
 void     _sam_window_update_actions   (SamWindow  *self);
 void     _sam_window_update_title     (SamWindow  *self);
-void     _sam_window_show_message     (SamWindow  *self,
-                                       const char *heading,
-                                       const char *body);
 SamJournal *_sam_window_create_journal (SamWindow  *self,
                                         SamSession *session,
                                         GFile      *file,

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sam-agenda-page.h"
 #include "sam-application.h"
 #include "sam-file.h"
 #include "sam-history.h"
@@ -12,6 +13,8 @@
 #include "sam-session-page.h"
 #include "sam-start-page.h"
 #include "sam-store.h"
+#include "sam-timer.h"
+#include "sam-timer-panel.h"
 #include "sam-window-private.h"
 
 #define DEMO_URI "resource://" RESOURCE_PREFIX "/demo.samling"
@@ -50,6 +53,14 @@ sam_window_get_file (SamWindow *self)
   g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
 
   return self->file;
+}
+
+SamTimer *
+sam_window_get_timer (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+
+  return self->timer;
 }
 
 SamJournal *
@@ -111,11 +122,13 @@ _sam_window_dup_display_name (GFile *file)
 }
 
 void
-_sam_window_show_message (SamWindow  *self,
-                          const char *heading,
-                          const char *body)
+sam_window_show_message (SamWindow  *self,
+                         const char *heading,
+                         const char *body)
 {
   GtkWidget *dialog;
+
+  g_return_if_fail (SAM_IS_WINDOW (self));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -137,8 +150,8 @@ _sam_window_update_title (SamWindow *self)
 
   if (self->session == NULL)
     {
-      adw_window_title_set_title (self->window_title, _("Samling"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_view_switcher_title_set_title (self->switcher_title, _("Samling"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Samling"));
       return;
     }
@@ -165,8 +178,8 @@ _sam_window_update_title (SamWindow *self)
       window_title = g_strdup (title);
     }
 
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
@@ -195,6 +208,11 @@ _sam_window_update_actions (SamWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_session && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_session && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.properties", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-template",
+                                 has_session &&
+                                 g_list_model_get_n_items (G_LIST_MODEL (sam_session_get_agenda (self->session))) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", has_session);
+  _sam_window_stage_update (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
 
@@ -314,6 +332,15 @@ _sam_window_set_session (SamWindow  *self,
   g_signal_group_set_target (self->journal_signals, journal);
 
   sam_session_page_set_session (self->session_page, session);
+
+  /* A window shows one session for its life: one timer runs its agenda. */
+  g_assert (self->timer == NULL);
+  self->timer = sam_timer_new (session, sam_application_get_clock (get_application (self)));
+  sam_agenda_page_set_timer (self->agenda_page, self->timer);
+  sam_timer_panel_set_timer (self->timer_panel, self->timer);
+  _sam_window_stage_setup (self);
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "session");
 
   _sam_window_update_title (self);
@@ -410,7 +437,7 @@ file_loaded_cb (GObject      *object,
 
       name = data->demo ? g_strdup (_("Demo Session")) : _sam_window_dup_display_name (data->file);
       heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-      _sam_window_show_message (self, heading, error->message);
+      sam_window_show_message (self, heading, error->message);
       return;
     }
 
@@ -481,19 +508,30 @@ sam_window_open_demo (SamWindow *self)
 }
 
 void
-sam_window_new_session (SamWindow *self)
+sam_window_show_new_session (SamWindow  *self,
+                             SamSession *session)
 {
-  g_autoptr(SamSession) session = NULL;
   g_autoptr(SamJournal) journal = NULL;
   SamWindow *target;
 
   g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (SAM_IS_SESSION (session));
 
-  session = sam_session_new ();
   target = target_window (self);
   journal = _sam_window_create_journal (target, session, NULL, NULL);
   _sam_window_set_session (target, session, NULL, journal);
   gtk_window_present (GTK_WINDOW (target));
+}
+
+void
+sam_window_new_session (SamWindow *self)
+{
+  g_autoptr(SamSession) session = NULL;
+
+  g_return_if_fail (SAM_IS_WINDOW (self));
+
+  session = sam_session_new ();
+  sam_window_show_new_session (self, session);
 }
 
 void
@@ -531,7 +569,7 @@ sam_window_recover (SamWindow  *self,
   session = sam_store_journal_recover (store, journal_id, &error);
   if (session == NULL)
     {
-      _sam_window_show_message (self, _("Could Not Recover the Session"), error->message);
+      sam_window_show_message (self, _("Could Not Recover the Session"), error->message);
       return;
     }
 
@@ -689,7 +727,7 @@ sam_window_map (GtkWidget *widget)
           body = g_strdup_printf (_("%s\n\nSamling works without it, but recent sessions are not listed "
                                     "and unsaved changes are not kept for recovery."),
                                   error->message);
-          _sam_window_show_message (self, _("Session Library Unavailable"), body);
+          sam_window_show_message (self, _("Session Library Unavailable"), body);
         }
     }
 }
@@ -769,6 +807,10 @@ sam_window_dispose (GObject *object)
   if (self->journal_signals != NULL)
     g_signal_group_set_target (self->journal_signals, NULL);
 
+  /* The stage goes with its control window, and the timer stops ticking. */
+  _sam_window_stage_dispose (self);
+  g_clear_object (&self->timer);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
 
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
@@ -792,6 +834,20 @@ sam_window_finalize (GObject *object)
 }
 
 static void
+view_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->session == NULL || adw_view_stack_get_child_by_name (self->views, name) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->views, name);
+}
+
+static void
 sam_window_class_init (SamWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -812,9 +868,15 @@ sam_window_class_init (SamWindowClass *klass)
 
   g_type_ensure (SAM_TYPE_START_PAGE);
   g_type_ensure (SAM_TYPE_SESSION_PAGE);
+  g_type_ensure (SAM_TYPE_AGENDA_PAGE);
+  g_type_ensure (SAM_TYPE_TIMER_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sam-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, views);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, agenda_page);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, timer_panel);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, undo_button);
@@ -829,6 +891,9 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, journal_dismiss_cb);
 
   _sam_window_class_init_actions (widget_class);
+  _sam_window_class_init_stage (widget_class);
+
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
 }
 
 static void

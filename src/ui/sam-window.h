@@ -19,6 +19,8 @@ SamSession *sam_window_get_session   (SamWindow      *self);
 GFile      *sam_window_get_file      (SamWindow      *self);
 /* The session's recovery journal (NULL without a session library) and its id. */
 SamJournal *sam_window_get_journal   (SamWindow      *self);
+/* The timer of the session's agenda, or NULL before a session is shown. */
+SamTimer   *sam_window_get_timer     (SamWindow      *self);
 const char *sam_window_get_journal_id (SamWindow     *self);
 
 /* Loads @file (in the background) into this window if it shows the start
@@ -28,6 +30,14 @@ void        sam_window_open_file     (SamWindow      *self,
                                       GFile          *file);
 void        sam_window_open_demo     (SamWindow      *self);
 void        sam_window_new_session   (SamWindow      *self);
+/* Shows @session, new and never saved (from a template, say), with a
+ * journal of its own; in this window unless it already shows one. */
+void        sam_window_show_new_session (SamWindow   *self,
+                                         SamSession  *session);
+/* A message dialog over the window, with a Close button. */
+void        sam_window_show_message  (SamWindow      *self,
+                                      const char     *heading,
+                                      const char     *body);
 /* Reopens the session of an unsaved journal, with its edits. */
 void        sam_window_recover       (SamWindow      *self,
                                       const char     *journal_id);

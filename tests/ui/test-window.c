@@ -1130,11 +1130,18 @@ test_drop (void)
   ui_test_close_window (window);
 }
 
+/* The revealer of the journal's banner, when it is revealed. */
 static gboolean
 is_revealer_revealed (GtkWidget     *widget,
                       gconstpointer  data)
 {
-  return GTK_IS_REVEALER (widget) && gtk_revealer_get_reveal_child (GTK_REVEALER (widget));
+  GtkWidget *child;
+
+  if (!GTK_IS_REVEALER (widget) || !gtk_revealer_get_reveal_child (GTK_REVEALER (widget)))
+    return FALSE;
+
+  child = gtk_revealer_get_child (GTK_REVEALER (widget));
+  return child != NULL && gtk_widget_has_css_class (child, "journal-banner");
 }
 
 /* When edits cannot be kept for recovery the window says so until a save

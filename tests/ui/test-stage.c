@@ -1,0 +1,869 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/*
+ * The stage, the projector's window: what it shows while the demo
+ * session's agenda runs on a fake clock through the control window's
+ * actions, its presenter keys, blanking and freezing, and (under
+ * two-monitors.sh, with two screens) full screen on the second screen.
+ * Screenshots of the stage at 1920×1080 go to
+ * <builddir>/tests/ui/screenshots/ for a person to look at.
+ */
+
+#include "config.h"
+
+#include "sam-chime.h"
+#include "sam-clock.h"
+#include "sam-session.h"
+#include "sam-stage-view.h"
+#include "sam-stage-window.h"
+#include "sam-timer.h"
+#include "sam-timer-panel.h"
+#include "ui-test-util.h"
+
+#define SECOND ((gint64) G_USEC_PER_SEC)
+#define MINUTE (60 * SECOND)
+
+#define FIRST_TITLE "Välkommen"
+#define SECOND_TITLE "Orientering: vi som är här och våra perspektiv"
+#define THIRD_TITLE "Inspel: missionsorienterat arbetssätt"
+
+typedef struct
+{
+  SamClock       *clock;
+  SamWindow      *window;
+  SamTimer       *timer;
+  SamStageWindow *stage;
+  SamStageView   *view;
+} Fixture;
+
+/* The demo session starts at 13:00 on 2023-12-18; its agenda is
+ * "Välkommen" (10 min), the orientation at the map (15), an input (20),
+ * reflection and dialogue with a prompt (20), a break (10) … The clock
+ * starts at 13:00 sharp on that day. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (2023, 12, 18, 13, 0, 0);
+
+  fixture->clock = sam_fake_clock_new (1000 * SECOND, g_date_time_to_unix (start) * SECOND);
+  sam_application_set_clock (ui_test_app, fixture->clock);
+
+  fixture->window = ui_test_open_demo (1280, 800);
+  /* The agenda view, with the timer's panel and the stage's miniature. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "agenda"));
+  ui_test_settle (fixture->window);
+  fixture->timer = sam_window_get_timer (fixture->window);
+  g_assert_nonnull (fixture->timer);
+  g_assert_true (sam_timer_get_clock (fixture->timer) == fixture->clock);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ui_test_close_window (fixture->window);
+  /* The stage goes with its control window. */
+  g_assert_null (ui_test_find_toplevel (SAM_TYPE_STAGE_WINDOW, NULL));
+  sam_application_set_clock (ui_test_app, NULL);
+  g_clear_object (&fixture->clock);
+}
+
+static gboolean
+stage_shown (SamWindow *window)
+{
+  gboolean shown = FALSE;
+
+  g_object_get (window, "stage-shown", &shown, NULL);
+  return shown;
+}
+
+static char *
+stage_monitor (SamWindow *window)
+{
+  char *connector = NULL;
+
+  g_object_get (window, "stage-monitor", &connector, NULL);
+  return connector;
+}
+
+static gboolean
+has_stage_window_cb (gpointer data)
+{
+  return ui_test_find_toplevel (SAM_TYPE_STAGE_WINDOW, NULL) != NULL;
+}
+
+/* Opens the stage as F5 does and finds its window. */
+static void
+open_stage (Fixture *fixture)
+{
+  g_assert_false (stage_shown (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.stage-show", NULL));
+  g_assert_true (stage_shown (fixture->window));
+
+  g_assert_true (ui_test_wait_for (has_stage_window_cb, NULL));
+  fixture->stage = SAM_STAGE_WINDOW (ui_test_find_toplevel (SAM_TYPE_STAGE_WINDOW, NULL));
+  fixture->view = sam_stage_window_get_view (fixture->stage);
+  g_assert_true (ui_test_wait_for (ui_test_is_mapped, fixture->view));
+  g_assert_true (sam_stage_view_get_timer (fixture->view) == fixture->timer);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width, height;
+} SizeQuery;
+
+static gboolean
+has_size_cb (gpointer data)
+{
+  SizeQuery *query = data;
+
+  return gtk_widget_get_width (query->widget) == query->width &&
+         gtk_widget_get_height (query->widget) == query->height;
+}
+
+static gboolean
+has_other_size_cb (gpointer data)
+{
+  return !has_size_cb (data);
+}
+
+/* The stage as a 1920×1080 projector shows it, in a window: the test's
+ * display has one screen and no window manager, so the window's frame
+ * takes a few pixels of it. */
+static void
+make_projector_sized (Fixture *fixture)
+{
+  SizeQuery old = { GTK_WIDGET (fixture->view),
+                    gtk_widget_get_width (GTK_WIDGET (fixture->view)),
+                    gtk_widget_get_height (GTK_WIDGET (fixture->view)) };
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->stage), 1920, 1080);
+  g_assert_true (ui_test_wait_for (has_other_size_cb, &old));
+  ui_test_run_for (50);
+  g_test_message ("The stage is %d×%d", gtk_widget_get_width (GTK_WIDGET (fixture->view)),
+                  gtk_widget_get_height (GTK_WIDGET (fixture->view)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->view)), >=, 1900);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->view)), >=, 1060);
+}
+
+/* The digits can be read from the back of the room: at least a fifth of
+ * the stage's height. */
+static void
+assert_digits_large (SamStageView *view)
+{
+  int digits = 0;
+  int height = gtk_widget_get_height (GTK_WIDGET (view));
+
+  g_object_get (view, "countdown-height", &digits, NULL);
+  g_test_message ("Digits %d px of %d px (%.0f %%)", digits, height, 100.0 * digits / height);
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpint (digits * 5, >=, height);
+}
+
+static void
+assert_stage (SamStageView *view,
+              const char   *title,
+              const char   *countdown,
+              const char   *status,
+              const char   *next)
+{
+  if (title != NULL)
+    g_assert_cmpstr (sam_stage_view_get_title_text (view), ==, title);
+  if (countdown != NULL)
+    g_assert_cmpstr (sam_stage_view_get_countdown_text (view), ==, countdown);
+  if (status != NULL)
+    g_assert_cmpstr (sam_stage_view_get_status_text (view), ==, status);
+  if (next != NULL)
+    g_assert_cmpstr (sam_stage_view_get_next_text (view), ==, next);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+}
+
+static void
+advance (Fixture *fixture,
+         gint64   usec)
+{
+  sam_fake_clock_advance (fixture->clock, usec);
+}
+
+/* Presses @keyval on the stage window, through its shortcuts as a key
+ * press would. */
+static gboolean
+press_key (SamStageWindow *stage,
+           guint           keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (stage));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                 GTK_WIDGET (stage),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/* Finding the control window's buttons */
+
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/* Whether the control window's button for @action can be pressed; the
+ * window shows the timer's panel beside the agenda. */
+static gboolean
+button_sensitive (Fixture    *fixture,
+                  const char *action)
+{
+  GtkWidget *button = ui_test_find_widget (GTK_WIDGET (fixture->window), is_action_button, action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button);
+}
+
+static SamStageView *
+miniature (Fixture *fixture)
+{
+  GtkWidget *panel = ui_test_find_widget (GTK_WIDGET (fixture->window), ui_test_is_type,
+                                          GSIZE_TO_POINTER (SAM_TYPE_TIMER_PANEL));
+
+  g_assert_nonnull (panel);
+  return sam_timer_panel_get_miniature (SAM_TIMER_PANEL (panel));
+}
+
+/* Tests */
+
+static void
+test_open (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  SamStageWindow *weak;
+  g_autofree char *connector = NULL;
+
+  open_stage (fixture);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->stage)), ==, "Stage");
+
+  /* One screen: a window to rehearse in. */
+  if (g_list_model_get_n_items (monitors) == 1)
+    {
+      connector = stage_monitor (fixture->window);
+      g_assert_cmpstr (connector, ==, "");
+      g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (fixture->stage)));
+      g_assert_null (sam_stage_window_get_monitor (fixture->stage));
+    }
+
+  /* Before the start: the first item and its full length. */
+  assert_stage (fixture->view, FIRST_TITLE, "10:00", "Not started",
+                "Next: " SECOND_TITLE " · 15 min");
+  assert_digits_large (fixture->view);
+
+  /* F5 again closes it … */
+  weak = fixture->stage;
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  activate (fixture, "win.stage-show");
+  g_assert_false (stage_shown (fixture->window));
+  g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak));
+
+  /* … and closing its window tells the control window. */
+  fixture->stage = NULL;
+  open_stage (fixture);
+  weak = fixture->stage;
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_close (GTK_WINDOW (fixture->stage));
+  g_assert_true (ui_test_wait_for (ui_test_is_gone, &weak));
+  g_assert_false (stage_shown (fixture->window));
+  g_assert_false (button_sensitive (fixture, "win.stage-swap"));
+
+  /* The miniature shows the same as the stage. */
+  g_assert_cmpstr (sam_stage_view_get_title_text (miniature (fixture)), ==, FIRST_TITLE);
+}
+
+static void
+test_countdown (Fixture       *fixture,
+                gconstpointer  data)
+{
+  open_stage (fixture);
+  make_projector_sized (fixture);
+
+  activate (fixture, "win.timer-toggle");
+  g_assert_cmpint (sam_timer_get_state (fixture->timer), ==, SAM_TIMER_RUNNING);
+  assert_stage (fixture->view, FIRST_TITLE, "10:00", "", "Next: " SECOND_TITLE " · 15 min");
+
+  advance (fixture, SECOND);
+  assert_stage (fixture->view, FIRST_TITLE, "9:59", "", NULL);
+
+  advance (fixture, 2 * MINUTE + 27 * SECOND);
+  assert_stage (fixture->view, FIRST_TITLE, "7:32", "", NULL);
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-running.png");
+
+  /* The last minute: amber, and said in words. */
+  advance (fixture, 6 * MINUTE + 33 * SECOND);
+  assert_stage (fixture->view, FIRST_TITLE, "0:59", "Last minute", NULL);
+  g_assert_cmpint (sam_timer_get_level (fixture->timer), ==, SAM_TIMER_LEVEL_WARNING);
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-warning.png");
+
+  /* Zero: red, a chime, and the time counts up. */
+  g_assert_false (sam_chime_is_playing ());
+  advance (fixture, 59 * SECOND);
+  g_assert_true (sam_chime_is_playing ());
+  advance (fixture, 5 * SECOND);
+  assert_stage (fixture->view, FIRST_TITLE, "+0:05", "Time is up", NULL);
+  g_assert_cmpint (sam_timer_get_level (fixture->timer), ==, SAM_TIMER_LEVEL_OVERRUN);
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-overrun.png");
+
+  /* Paused: the time stands. */
+  activate (fixture, "win.timer-toggle");
+  assert_stage (fixture->view, FIRST_TITLE, "+0:05", "Paused", NULL);
+  advance (fixture, 10 * SECOND);
+  assert_stage (fixture->view, FIRST_TITLE, "+0:05", "Paused", NULL);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-paused.png");
+
+  /* Next: the orientation runs, the input comes after it. */
+  activate (fixture, "win.timer-next");
+  assert_stage (fixture->view, SECOND_TITLE, "15:00", "", "Next: " THIRD_TITLE " · 20 min");
+  advance (fixture, SECOND);
+  assert_stage (fixture->view, SECOND_TITLE, "14:59", "", NULL);
+
+  /* An hour and more shows the hours. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-extend", "i", 3600));
+  assert_stage (fixture->view, SECOND_TITLE, "1:14:59", "", NULL);
+  assert_digits_large (fixture->view);
+
+  /* A renamed item is shown at once. */
+  sam_session_begin (sam_window_get_session (fixture->window), "Rename");
+  sam_session_set (sam_window_get_session (fixture->window), SAM_ITEM (sam_timer_get_current (fixture->timer)),
+                   "title", "Var sitter du?", NULL);
+  sam_session_end (sam_window_get_session (fixture->window));
+  assert_stage (fixture->view, "Var sitter du?", "1:14:59", "", NULL);
+}
+
+static void
+test_break (Fixture       *fixture,
+            gconstpointer  data)
+{
+  open_stage (fixture);
+  make_projector_sized (fixture);
+
+  /* The break, started at 13:00 sharp for 10 minutes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-start-item", "u", 4));
+  assert_stage (fixture->view, "Sträckpaus", "10:00", "", "Back at 13:10");
+
+  advance (fixture, 2 * MINUTE + 15 * SECOND);
+  assert_stage (fixture->view, "Sträckpaus", "7:45", "", "Back at 13:10");
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-break.png");
+
+  /* One more minute, and the room is told. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-extend", "i", 60));
+  assert_stage (fixture->view, "Sträckpaus", "8:45", "", "Back at 13:11");
+
+  /* After the break: no "back at" any more. */
+  activate (fixture, "win.timer-next");
+  assert_stage (fixture->view, "Kraftsamlingen – upplägg", "15:00", "",
+                "Next: Dialog: era frågor · 20 min");
+}
+
+static void
+test_prompt (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SamSession *session;
+  SamItem *prompt;
+  g_autoptr(GString) description = NULL;
+  const char * const *starters;
+
+  /* What assistive technologies are told, as the test backend keeps it. */
+  open_stage (fixture);
+  make_projector_sized (fixture);
+
+  /* Reflection and dialogue shows its prompt and sentence starters. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-start-item", "u", 3));
+  advance (fixture, 3 * MINUTE + 20 * SECOND);
+  assert_stage (fixture->view, "Reflektion och dialog", "16:40", "", "Next: Sträckpaus · 10 min");
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-prompt.png");
+
+  session = sam_window_get_session (fixture->window);
+  prompt = sam_session_lookup (session, "fraga-reflektion");
+  g_assert_nonnull (prompt);
+  starters = sam_item_get_strv (prompt, "starters");
+  g_assert_nonnull (starters);
+  description = g_string_new ("Reflektion och dialog\n16:40\nNext: Sträckpaus · 10 min\n");
+  g_string_append (description, sam_item_get_string (prompt, "text"));
+  for (guint i = 0; starters[i] != NULL; i++)
+    g_string_append_printf (description, "\n%s", starters[i]);
+  gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       description->str);
+
+  /* An edited prompt is on stage at once. */
+  sam_session_begin (session, "Edit");
+  sam_session_set (session, prompt, "text", "Vad tar du med dig?", "starters", NULL, NULL);
+  sam_session_end (session);
+  gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Reflektion och dialog\n16:40\nNext: Sträckpaus · 10 min\n"
+                                       "Vad tar du med dig?");
+
+  /* The last minute with a prompt: the digits stay a fifth of the height. */
+  advance (fixture, 16 * MINUTE);
+  assert_stage (fixture->view, NULL, "0:40", "Last minute", NULL);
+  assert_digits_large (fixture->view);
+}
+
+static void
+test_blank_freeze (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SamStageView *mini = miniature (fixture);
+
+  open_stage (fixture);
+  make_projector_sized (fixture);
+  activate (fixture, "win.timer-toggle");
+
+  /* Blank: nothing on the stage, nor in the miniature. */
+  activate (fixture, "win.stage-blank");
+  g_assert_true (sam_stage_view_get_blanked (fixture->view));
+  g_assert_true (sam_stage_view_get_blanked (mini));
+  assert_stage (fixture->view, "", "", "", "");
+  gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "The stage is blank");
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-blank.png");
+
+  /* The time runs on behind it. */
+  advance (fixture, 5 * SECOND);
+  activate (fixture, "win.stage-blank");
+  g_assert_false (sam_stage_view_get_blanked (fixture->view));
+  g_assert_false (sam_stage_view_get_blanked (mini));
+  assert_stage (fixture->view, FIRST_TITLE, "9:55", "", NULL);
+
+  /* Frozen: the stage keeps what it showed while the timer goes on. */
+  activate (fixture, "win.stage-freeze");
+  g_assert_true (sam_stage_view_get_frozen (fixture->view));
+  g_assert_true (sam_stage_view_get_frozen (mini));
+  advance (fixture, 3 * SECOND);
+  activate (fixture, "win.timer-next");
+  assert_stage (fixture->view, FIRST_TITLE, "9:55", "", NULL);
+  assert_stage (mini, FIRST_TITLE, "9:55", "", NULL);
+  g_assert_cmpint (sam_timer_get_current_index (fixture->timer), ==, 1);
+
+  activate (fixture, "win.stage-freeze");
+  g_assert_false (sam_stage_view_get_frozen (fixture->view));
+  assert_stage (fixture->view, SECOND_TITLE, "15:00", "", NULL);
+  assert_stage (mini, SECOND_TITLE, "15:00", "", NULL);
+
+  /* A stage opened again keeps the state. */
+  activate (fixture, "win.stage-blank");
+  activate (fixture, "win.stage-show");
+  fixture->stage = NULL;
+  open_stage (fixture);
+  g_assert_true (sam_stage_view_get_blanked (fixture->view));
+  activate (fixture, "win.stage-blank");
+}
+
+static void
+test_keys (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GdkSurface *surface;
+  GdkMonitor *monitor;
+  g_autofree char *connector = NULL;
+
+  open_stage (fixture);
+
+  /* Space starts, pauses and resumes. */
+  g_assert_true (press_key (fixture->stage, GDK_KEY_space));
+  g_assert_cmpint (sam_timer_get_state (fixture->timer), ==, SAM_TIMER_RUNNING);
+  g_assert_true (press_key (fixture->stage, GDK_KEY_space));
+  g_assert_cmpint (sam_timer_get_state (fixture->timer), ==, SAM_TIMER_PAUSED);
+  assert_stage (fixture->view, FIRST_TITLE, "10:00", "Paused", NULL);
+  g_assert_true (press_key (fixture->stage, GDK_KEY_space));
+  g_assert_cmpint (sam_timer_get_state (fixture->timer), ==, SAM_TIMER_RUNNING);
+
+  /* Plus and minus: a minute more or less. */
+  g_assert_true (press_key (fixture->stage, GDK_KEY_plus));
+  assert_stage (fixture->view, NULL, "11:00", NULL, NULL);
+  g_assert_true (press_key (fixture->stage, GDK_KEY_KP_Add));
+  assert_stage (fixture->view, NULL, "12:00", NULL, NULL);
+  g_assert_true (press_key (fixture->stage, GDK_KEY_minus));
+  assert_stage (fixture->view, NULL, "11:00", NULL, NULL);
+  g_assert_true (press_key (fixture->stage, GDK_KEY_KP_Subtract));
+  assert_stage (fixture->view, NULL, "10:00", NULL, NULL);
+  g_assert_true (press_key (fixture->stage, GDK_KEY_equal));
+  assert_stage (fixture->view, NULL, "11:00", NULL, NULL);
+
+  /* N, Right and Page Down go on; P, Left and Page Up go back. */
+  g_assert_true (press_key (fixture->stage, GDK_KEY_n));
+  assert_stage (fixture->view, SECOND_TITLE, NULL, NULL, NULL);
+  g_assert_true (press_key (fixture->stage, GDK_KEY_Right));
+  assert_stage (fixture->view, THIRD_TITLE, NULL, NULL, NULL);
+  g_assert_true (press_key (fixture->stage, GDK_KEY_Page_Down));
+  assert_stage (fixture->view, "Reflektion och dialog", NULL, NULL, NULL);
+  g_assert_true (press_key (fixture->stage, GDK_KEY_p));
+  assert_stage (fixture->view, THIRD_TITLE, NULL, NULL, NULL);
+  g_assert_true (press_key (fixture->stage, GDK_KEY_Left));
+  assert_stage (fixture->view, SECOND_TITLE, NULL, NULL, NULL);
+  g_assert_true (press_key (fixture->stage, GDK_KEY_Page_Up));
+  assert_stage (fixture->view, FIRST_TITLE, NULL, NULL, NULL);
+
+  /* B blanks and F freezes, for the control window too. */
+  g_assert_true (press_key (fixture->stage, GDK_KEY_b));
+  g_assert_true (sam_stage_view_get_blanked (fixture->view));
+  g_assert_true (sam_stage_view_get_blanked (miniature (fixture)));
+  g_assert_true (press_key (fixture->stage, GDK_KEY_b));
+  g_assert_false (sam_stage_view_get_blanked (fixture->view));
+  g_assert_true (press_key (fixture->stage, GDK_KEY_f));
+  g_assert_true (sam_stage_view_get_frozen (fixture->view));
+  g_assert_true (press_key (fixture->stage, GDK_KEY_f));
+  g_assert_false (sam_stage_view_get_frozen (fixture->view));
+
+  /* F11 goes full screen where the stage is, Escape back to a window. */
+  surface = gtk_native_get_surface (GTK_NATIVE (fixture->stage));
+  monitor = gdk_display_get_monitor_at_surface (gdk_display_get_default (), surface);
+  if (monitor == NULL || gdk_monitor_get_connector (monitor) == NULL)
+    {
+      g_test_message ("The display does not name its screen: F11 is not checked");
+      return;
+    }
+  g_assert_true (press_key (fixture->stage, GDK_KEY_F11));
+  connector = stage_monitor (fixture->window);
+  g_assert_cmpstr (connector, ==, gdk_monitor_get_connector (monitor));
+  g_assert_true (sam_stage_window_get_monitor (fixture->stage) == monitor);
+  g_clear_pointer (&connector, g_free);
+
+  g_assert_true (press_key (fixture->stage, GDK_KEY_Escape));
+  connector = stage_monitor (fixture->window);
+  g_assert_cmpstr (connector, ==, "");
+  g_assert_null (sam_stage_window_get_monitor (fixture->stage));
+  g_assert_true (stage_shown (fixture->window));
+}
+
+static void
+test_actions (Fixture       *fixture,
+              gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  open_stage (fixture);
+
+  /* Before the start: only what can happen can be pressed. */
+  g_assert_true (button_sensitive (fixture, "win.timer-toggle"));
+  g_assert_true (button_sensitive (fixture, "win.timer-next"));
+  g_assert_false (button_sensitive (fixture, "win.timer-previous"));
+  g_assert_false (button_sensitive (fixture, "win.timer-restart"));
+  g_assert_false (button_sensitive (fixture, "win.timer-extend"));
+  g_assert_true (button_sensitive (fixture, "win.stage-swap"));
+
+  activate (fixture, "win.timer-toggle");
+  g_assert_true (button_sensitive (fixture, "win.timer-restart"));
+  g_assert_true (button_sensitive (fixture, "win.timer-extend"));
+
+  /* Restart: the item from its full length. */
+  advance (fixture, 2 * MINUTE);
+  assert_stage (fixture->view, NULL, "8:00", NULL, NULL);
+  activate (fixture, "win.timer-restart");
+  assert_stage (fixture->view, NULL, "10:00", NULL, NULL);
+
+  /* Skip: the item is not held, the next one starts. */
+  activate (fixture, "win.timer-skip");
+  assert_stage (fixture->view, SECOND_TITLE, "15:00", "", NULL);
+  g_assert_true (button_sensitive (fixture, "win.timer-previous"));
+
+  /* To the end. */
+  for (guint i = 0; i < 7; i++)
+    activate (fixture, "win.timer-next");
+  g_assert_cmpint (sam_timer_get_state (fixture->timer), ==, SAM_TIMER_FINISHED);
+  assert_stage (fixture->view, "Kraftsamling – prova på", "", "The end", "");
+  g_assert_false (button_sensitive (fixture, "win.timer-toggle"));
+  g_assert_false (button_sensitive (fixture, "win.timer-next"));
+  g_assert_true (button_sensitive (fixture, "win.timer-previous"));
+
+  /* Reset asks first; kept, nothing changes. */
+  activate (fixture, "win.timer-reset");
+  dialog = ui_test_wait_for_dialog (fixture->window, "Reset the Recorded Times?");
+  ui_test_respond (dialog, "cancel");
+  g_assert_cmpint (sam_timer_get_state (fixture->timer), ==, SAM_TIMER_FINISHED);
+
+  activate (fixture, "win.timer-reset");
+  dialog = ui_test_wait_for_dialog (fixture->window, "Reset the Recorded Times?");
+  ui_test_respond (dialog, "reset");
+  g_assert_cmpint (sam_timer_get_state (fixture->timer), ==, SAM_TIMER_STOPPED);
+  assert_stage (fixture->view, FIRST_TITLE, "10:00", "Not started", NULL);
+  g_assert_false (button_sensitive (fixture, "win.timer-previous"));
+
+  /* It is one step to undo. */
+  activate (fixture, "win.undo");
+  g_assert_cmpint (sam_timer_get_state (fixture->timer), ==, SAM_TIMER_FINISHED);
+}
+
+/* Two screens */
+
+typedef struct
+{
+  SamStageWindow *stage;
+  GdkMonitor     *monitor;   /* NULL: windowed */
+} PlacedQuery;
+
+static GdkMonitor *
+monitor_of (GtkWidget *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  if (surface == NULL)
+    return NULL;
+
+  return gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget), surface);
+}
+
+static gboolean
+is_placed_cb (gpointer data)
+{
+  PlacedQuery *query = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (query->stage));
+  gboolean fullscreen;
+
+  if (surface == NULL || !gtk_widget_get_mapped (GTK_WIDGET (query->stage)))
+    return FALSE;
+
+  fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (query->stage)) &&
+               (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_FULLSCREEN) != 0;
+
+  if (query->monitor == NULL)
+    return !fullscreen;
+
+  if (!fullscreen || monitor_of (GTK_WIDGET (query->stage)) != query->monitor)
+    return FALSE;
+
+  /* The stage fills the screen. */
+  {
+    GdkRectangle geometry;
+
+    gdk_monitor_get_geometry (query->monitor, &geometry);
+    return gtk_widget_get_width (GTK_WIDGET (query->stage)) == geometry.width &&
+           gtk_widget_get_height (GTK_WIDGET (query->stage)) == geometry.height;
+  }
+}
+
+static void
+assert_placed (Fixture    *fixture,
+               GdkMonitor *monitor)
+{
+  PlacedQuery query = { fixture->stage, monitor };
+  g_autofree char *connector = NULL;
+
+  if (!ui_test_wait_for (is_placed_cb, &query))
+    {
+      GdkMonitor *now = monitor_of (GTK_WIDGET (fixture->stage));
+
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->stage));
+
+      g_error ("The stage is %s on %s, %d×%d (its surface %d×%d), not %s on %s",
+               gtk_window_is_fullscreen (GTK_WINDOW (fixture->stage)) ? "full screen" : "in a window",
+               now != NULL ? gdk_monitor_get_connector (now) : "no screen",
+               gtk_widget_get_width (GTK_WIDGET (fixture->stage)),
+               gtk_widget_get_height (GTK_WIDGET (fixture->stage)),
+               gdk_surface_get_width (surface), gdk_surface_get_height (surface),
+               monitor != NULL ? "full screen" : "in a window",
+               monitor != NULL ? gdk_monitor_get_connector (monitor) : "any screen");
+    }
+
+  connector = stage_monitor (fixture->window);
+  g_assert_cmpstr (connector, ==, monitor != NULL ? gdk_monitor_get_connector (monitor) : "");
+}
+
+static GdkMonitor *
+find_monitor (const char *connector)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      if (g_strcmp0 (gdk_monitor_get_connector (monitor), connector) == 0)
+        return monitor;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_monitors_cb (gpointer data)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+
+  return g_list_model_get_n_items (monitors) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+is_disconnect_message (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), "Screen DUMMY1") &&
+         g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)),
+                           "was disconnected: the stage is now in a window");
+}
+
+static gboolean
+has_toast_cb (gpointer data)
+{
+  return ui_test_find_widget (GTK_WIDGET (data), is_disconnect_message, NULL) != NULL;
+}
+
+static gboolean
+run_xrandr (const char *arguments)
+{
+  g_autofree char *command = g_strdup_printf ("xrandr %s", arguments);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  int status = 0;
+
+  if (!g_spawn_command_line_sync (command, &output, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_test_message ("%s: %s", command, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+test_two_monitors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  GdkMonitor *laptop, *projector;
+
+  if (g_list_model_get_n_items (monitors) < 2)
+    {
+      g_test_skip ("One screen: run under two-monitors.sh for two");
+      return;
+    }
+
+  /* The stage opens full screen on the screen the control window is not on. */
+  laptop = monitor_of (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (laptop);
+  open_stage (fixture);
+  projector = monitor_of (GTK_WIDGET (fixture->stage));
+  g_test_message ("Control window on %s", gdk_monitor_get_connector (laptop));
+  {
+    PlacedQuery query = { fixture->stage, NULL };
+
+    for (guint i = 0; i < g_list_model_get_n_items (monitors) && query.monitor == NULL; i++)
+      {
+        g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+        if (monitor != laptop)
+          query.monitor = monitor;
+      }
+    projector = query.monitor;
+  }
+  assert_placed (fixture, projector);
+  g_assert_true (sam_stage_window_get_monitor (fixture->stage) == projector);
+  g_assert_true (monitor_of (GTK_WIDGET (fixture->window)) == laptop);
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-second-screen.png");
+
+  /* Swap: to the other screen and back. */
+  activate (fixture, "win.stage-swap");
+  assert_placed (fixture, laptop);
+  activate (fixture, "win.stage-swap");
+  assert_placed (fixture, projector);
+
+  /* Escape leaves full screen; the stage stays open. F11 returns. */
+  g_assert_true (press_key (fixture->stage, GDK_KEY_Escape));
+  assert_placed (fixture, NULL);
+  g_assert_true (stage_shown (fixture->window));
+  g_assert_true (press_key (fixture->stage, GDK_KEY_F11));
+  g_assert_nonnull (sam_stage_window_get_monitor (fixture->stage));
+  assert_placed (fixture, sam_stage_window_get_monitor (fixture->stage));
+
+  /* Chosen by name, as from the screen menu. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.stage-monitor", "s",
+                                             gdk_monitor_get_connector (projector)));
+  assert_placed (fixture, projector);
+
+  /* Full screen left from outside, as with the window manager's keys: the
+   * control window's choice follows. */
+  gtk_window_unfullscreen (GTK_WINDOW (fixture->stage));
+  assert_placed (fixture, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.stage-monitor", "s",
+                                             gdk_monitor_get_connector (projector)));
+  assert_placed (fixture, projector);
+
+  /* The projector unplugged: the stage falls back to a window and comes
+   * back when it returns. */
+  if (g_strcmp0 (gdk_monitor_get_connector (projector), "DUMMY1") != 0 ||
+      !run_xrandr ("--output DUMMY1 --off"))
+    {
+      g_test_message ("The projector cannot be unplugged here");
+      return;
+    }
+  g_assert_true (ui_test_wait_for (has_monitors_cb, GUINT_TO_POINTER (1)));
+  assert_placed (fixture, NULL);
+  g_assert_true (stage_shown (fixture->window));
+  /* The control window says what happened. */
+  g_assert_true (ui_test_wait_for (has_toast_cb, fixture->window));
+
+  g_assert_true (run_xrandr ("--output DUMMY1 --mode 1920x1080 --right-of DUMMY0"));
+  run_xrandr ("");
+  g_assert_true (ui_test_wait_for (has_monitors_cb, GUINT_TO_POINTER (2)));
+  projector = find_monitor ("DUMMY1");
+  g_assert_nonnull (projector);
+  assert_placed (fixture, projector);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Times on the stage are local: make local time the same everywhere. */
+  g_setenv ("TZ", "UTC", TRUE);
+
+  if (!ui_test_init (&argc, &argv))
+    return 77;
+  /* Keep what the widgets tell assistive technologies, to check it. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  ui_test_create_app ();
+
+  g_test_add ("/stage/open", Fixture, NULL, fixture_set_up, test_open, fixture_tear_down);
+  g_test_add ("/stage/countdown", Fixture, NULL, fixture_set_up, test_countdown, fixture_tear_down);
+  g_test_add ("/stage/break", Fixture, NULL, fixture_set_up, test_break, fixture_tear_down);
+  g_test_add ("/stage/prompt", Fixture, NULL, fixture_set_up, test_prompt, fixture_tear_down);
+  g_test_add ("/stage/blank-freeze", Fixture, NULL, fixture_set_up, test_blank_freeze, fixture_tear_down);
+  g_test_add ("/stage/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
+  g_test_add ("/stage/actions", Fixture, NULL, fixture_set_up, test_actions, fixture_tear_down);
+  g_test_add ("/stage/two-monitors", Fixture, NULL, fixture_set_up, test_two_monitors, fixture_tear_down);
+
+  return ui_test_run ();
+}

@@ -3,7 +3,8 @@
 #
 # Start-up benchmark: time to the first frame and memory of `samling --demo`
 # against a minimal libadwaita window, both under the same virtual display
-# with GTK's default (GL) renderer. Prints the medians and the difference.
+# with the renderer Samling uses by default (cairo). Prints the medians and
+# the difference.
 #
 #   tests/bench/first-frame.sh [BUILDDIR] [RUNS]     default: _build 5
 #
@@ -41,8 +42,8 @@ if [ -z "${SAMLING_BENCH_DISPLAY:-}" ]; then
     dbus-run-session -- "$0" "$builddir" "$runs"
 fi
 
-# The renderer GTK picks by itself, as a user would get it.
-unset GSK_RENDERER
+# The renderer samling picks when none is set (src/main.c), for both.
+export GSK_RENDERER=cairo
 # Keep away from the user's settings, store and caches.
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

@@ -24,6 +24,9 @@ struct _SamWindow
   AdwViewStack         *views;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  /* The agenda view is made the first time it is shown (NULL until then):
+   * a start page or a session's overview does not wait for it. */
+  GtkBox               *agenda_view;
   SamAgendaPage        *agenda_page;
   SamTimerPanel        *timer_panel;
 
@@ -84,6 +87,9 @@ void     _sam_window_class_init_stage (GtkWidgetClass *widget_class);
 void     _sam_window_stage_setup      (SamWindow      *self);
 /* Enables the actions that apply to the timer's state. */
 void     _sam_window_stage_update     (SamWindow      *self);
+/* Blanks and freezes the stage views as the stage is (after the miniature
+ * was made). */
+void     _sam_window_stage_apply_views (SamWindow     *self);
 /* Closes the stage window; called when the control window goes. */
 void     _sam_window_stage_dispose    (SamWindow      *self);
 

@@ -238,6 +238,13 @@ apply_views_state (SamWindow *self)
     apply_view_state (self, sam_timer_panel_get_miniature (self->timer_panel));
 }
 
+void
+_sam_window_stage_apply_views (SamWindow *self)
+{
+  if (self->stage != NULL)
+    apply_views_state (self);
+}
+
 /* Puts the stage on the screen of @connector ("" or an unknown one: in a
  * window). */
 static void

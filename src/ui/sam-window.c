@@ -336,8 +336,6 @@ _sam_window_set_session (SamWindow  *self,
   /* A window shows one session for its life: one timer runs its agenda. */
   g_assert (self->timer == NULL);
   self->timer = sam_timer_new (session, sam_application_get_clock (get_application (self)));
-  sam_agenda_page_set_timer (self->agenda_page, self->timer);
-  sam_timer_panel_set_timer (self->timer_panel, self->timer);
   _sam_window_stage_setup (self);
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
@@ -810,6 +808,8 @@ sam_window_dispose (GObject *object)
   /* The stage goes with its control window, and the timer stops ticking. */
   _sam_window_stage_dispose (self);
   g_clear_object (&self->timer);
+  self->agenda_page = NULL;
+  self->timer_panel = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
 
@@ -831,6 +831,39 @@ sam_window_finalize (GObject *object)
   g_clear_object (&self->close_task);
 
   G_OBJECT_CLASS (sam_window_parent_class)->finalize (object);
+}
+
+/* Makes the agenda view: the agenda beside the timer panel. */
+static void
+ensure_agenda_view (SamWindow *self)
+{
+  GtkWidget *scrolled;
+
+  if (self->agenda_page != NULL || self->timer == NULL)
+    return;
+
+  self->agenda_page = g_object_new (SAM_TYPE_AGENDA_PAGE, "hexpand", TRUE, NULL);
+  self->timer_panel = g_object_new (SAM_TYPE_TIMER_PANEL, "width-request", 400, NULL);
+  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "propagate-natural-width", TRUE,
+                           "child", self->timer_panel,
+                           NULL);
+
+  gtk_box_append (self->agenda_view, GTK_WIDGET (self->agenda_page));
+  gtk_box_append (self->agenda_view, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (self->agenda_view, scrolled);
+
+  sam_agenda_page_set_timer (self->agenda_page, self->timer);
+  sam_timer_panel_set_timer (self->timer_panel, self->timer);
+  _sam_window_stage_apply_views (self);
+}
+
+static void
+visible_view_cb (SamWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->views), "agenda") == 0)
+    ensure_agenda_view (self);
 }
 
 static void
@@ -875,8 +908,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, views);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, agenda_page);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, timer_panel);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, agenda_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, undo_button);
@@ -920,6 +952,8 @@ sam_window_init (SamWindow *self)
                                  G_CALLBACK (journal_failed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  g_signal_connect_object (self->views, "notify::visible-child-name",
+                           G_CALLBACK (visible_view_cb), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);

@@ -42,8 +42,9 @@ if [ -z "${SAMLING_BENCH_DISPLAY:-}" ]; then
     dbus-run-session -- "$0" "$builddir" "$runs"
 fi
 
-# The renderer samling picks when none is set (src/main.c), for both.
-export GSK_RENDERER=cairo
+# The renderer samling picks when none is set (src/main.c), for both; set
+# GSK_RENDERER to compare under another.
+export GSK_RENDERER=${GSK_RENDERER:-cairo}
 # Keep away from the user's settings, store and caches.
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

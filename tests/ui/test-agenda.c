@@ -836,7 +836,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GDateTime) morning = NULL;
 
   if (!ui_test_init (&argc, &argv))
     return 77;
@@ -844,9 +843,7 @@ main (int   argc,
   ui_test_create_app ();
 
   /* A fake clock at 13:00 local time: the timer's times are the test's. */
-  morning = g_date_time_new_local (2023, 12, 18, 13, 0, 0);
-  fake_clock = sam_fake_clock_new (1000 * G_USEC_PER_SEC, g_date_time_to_unix (morning) * G_USEC_PER_SEC);
-  sam_application_set_clock (ui_test_app, fake_clock);
+  fake_clock = ui_test_use_demo_clock ();
 
   g_test_add_func ("/agenda/build", test_build);
   g_test_add_func ("/agenda/drag-and-drop", test_drag_and_drop);

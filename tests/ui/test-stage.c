@@ -44,10 +44,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GDateTime) start = g_date_time_new_local (2023, 12, 18, 13, 0, 0);
-
-  fixture->clock = sam_fake_clock_new (1000 * SECOND, g_date_time_to_unix (start) * SECOND);
-  sam_application_set_clock (ui_test_app, fixture->clock);
+  fixture->clock = ui_test_use_demo_clock ();
 
   fixture->window = ui_test_open_demo (1280, 800);
   /* The agenda view, with the timer's panel and the stage's miniature. */
@@ -108,25 +105,10 @@ open_stage (Fixture *fixture)
   g_assert_true (sam_stage_view_get_timer (fixture->view) == fixture->timer);
 }
 
-typedef struct
-{
-  GtkWidget *widget;
-  int        width, height;
-} SizeQuery;
-
-static gboolean
-has_size_cb (gpointer data)
-{
-  SizeQuery *query = data;
-
-  return gtk_widget_get_width (query->widget) == query->width &&
-         gtk_widget_get_height (query->widget) == query->height;
-}
-
 static gboolean
 has_other_size_cb (gpointer data)
 {
-  return !has_size_cb (data);
+  return !ui_test_has_size (data);
 }
 
 /* The stage as a 1920×1080 projector shows it, in a window: the test's
@@ -135,7 +117,7 @@ has_other_size_cb (gpointer data)
 static void
 make_projector_sized (Fixture *fixture)
 {
-  SizeQuery old = { GTK_WIDGET (fixture->view),
+  UiTestSize old = { GTK_WIDGET (fixture->view),
                     gtk_widget_get_width (GTK_WIDGET (fixture->view)),
                     gtk_widget_get_height (GTK_WIDGET (fixture->view)) };
 

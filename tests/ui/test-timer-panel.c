@@ -37,10 +37,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GDateTime) start = g_date_time_new_local (2023, 12, 18, 13, 0, 0);
-
-  fixture->clock = sam_fake_clock_new (1000 * SECOND, g_date_time_to_unix (start) * SECOND);
-  sam_application_set_clock (ui_test_app, fixture->clock);
+  fixture->clock = ui_test_use_demo_clock ();
 
   fixture->window = ui_test_open_demo (1600, 1000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "agenda"));

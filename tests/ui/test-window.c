@@ -1263,15 +1263,7 @@ main (int   argc,
 
   /* The child of the store test gets a damaged library. */
   if (!subprocess)
-    {
-      g_autofree char *broken_home = g_build_filename (ui_test_tmp_dir, "broken-home", NULL);
-      g_autofree char *broken_db_dir = g_build_filename (broken_home, "samling", NULL);
-      g_autofree char *broken_db = g_build_filename (broken_db_dir, "samling.db", NULL);
-
-      g_mkdir_with_parents (broken_db_dir, 0700);
-      g_file_set_contents (broken_db, "This is not a database, it is a text file.\n", -1, NULL);
-      g_setenv ("SAMLING_TEST_DATA_HOME", broken_home, TRUE);
-    }
+    ui_test_prepare_damaged_library ();
 
   ui_test_create_app ();
 

@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sam-clock.h"
 #include "sam-session.h"
 #include "ui-test-util.h"
 
@@ -80,6 +81,28 @@ ui_test_init (int    *argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   return TRUE;
+}
+
+void
+ui_test_prepare_damaged_library (void)
+{
+  g_autofree char *broken_home = g_build_filename (ui_test_tmp_dir, "broken-home", NULL);
+  g_autofree char *broken_db_dir = g_build_filename (broken_home, "samling", NULL);
+  g_autofree char *broken_db = g_build_filename (broken_db_dir, "samling.db", NULL);
+
+  g_mkdir_with_parents (broken_db_dir, 0700);
+  g_file_set_contents (broken_db, "This is not a database, it is a text file.\n", -1, NULL);
+  g_setenv ("SAMLING_TEST_DATA_HOME", broken_home, TRUE);
+}
+
+SamClock *
+ui_test_use_demo_clock (void)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (2023, 12, 18, 13, 0, 0);
+  SamClock *clock = sam_fake_clock_new (1000 * G_USEC_PER_SEC, g_date_time_to_unix (start) * G_USEC_PER_SEC);
+
+  sam_application_set_clock (ui_test_app, clock);
+  return clock;
 }
 
 void
@@ -242,17 +265,10 @@ ui_test_is_mapped (gpointer data)
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
 }
 
-typedef struct
+gboolean
+ui_test_has_size (gpointer data)
 {
-  GtkWidget *widget;
-  int        width;
-  int        height;
-} SizeQuery;
-
-static gboolean
-has_size_cb (gpointer data)
-{
-  SizeQuery *query = data;
+  UiTestSize *query = data;
 
   return gtk_widget_get_width (query->widget) == query->width &&
          gtk_widget_get_height (query->widget) == query->height;
@@ -263,19 +279,19 @@ ui_test_new_window (int width,
                     int height)
 {
   SamWindow *window = sam_application_create_window (ui_test_app);
-  SizeQuery query = { GTK_WIDGET (window), width, height };
+  UiTestSize query = { GTK_WIDGET (window), width, height };
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (ui_test_wait_for (ui_test_is_mapped, window));
 
   /* The default size counts the frame too: make the window itself the size. */
-  if (!has_size_cb (&query))
+  if (!ui_test_has_size (&query))
     {
       gtk_window_set_default_size (GTK_WINDOW (window),
                                    2 * width - gtk_widget_get_width (GTK_WIDGET (window)),
                                    2 * height - gtk_widget_get_height (GTK_WIDGET (window)));
-      if (!ui_test_wait_for (has_size_cb, &query))
+      if (!ui_test_wait_for (ui_test_has_size, &query))
         g_test_message ("The window is %d×%d", gtk_widget_get_width (GTK_WIDGET (window)),
                         gtk_widget_get_height (GTK_WIDGET (window)));
     }

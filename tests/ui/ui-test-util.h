@@ -26,6 +26,9 @@ extern char           *ui_test_tmp_dir;
  * display: the test program should then exit with 77 (skipped). */
 gboolean   ui_test_init             (int         *argc,
                                      char      ***argv);
+/* Puts a damaged session library in a folder of its own, which a test's
+ * subprocess gets as its data folder (see ui_test_init). */
+void       ui_test_prepare_damaged_library (void);
 /* Creates ui_test_app (after ui_test_init and any set-up of one's own). */
 void       ui_test_create_app       (void);
 /* Runs the tests, destroys the windows and the app, removes the folder. */
@@ -66,6 +69,19 @@ gboolean   ui_test_is_gone          (gpointer         data);
  * any, if NULL). */
 GtkWindow *ui_test_find_toplevel    (GType            type,
                                      GtkWindow       *parent);
+
+/* A new fake clock at 13:00 local time on 2023-12-18, the day and start of
+ * the demo session, made the app's clock (transfer full). */
+SamClock  *ui_test_use_demo_clock   (void);
+
+/* Condition: the widget of @data (a UiTestSize) has that size. */
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+  int        height;
+} UiTestSize;
+gboolean   ui_test_has_size         (gpointer         data);
 
 /* A new, shown window whose own size is @width × @height. */
 SamWindow *ui_test_new_window       (int              width,

@@ -167,10 +167,12 @@ check_version (JsonObject  *root,
 
   if (version > SAM_TEMPLATE_VERSION)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       g_set_error (error, SAM_JSON_ERROR, SAM_JSON_ERROR_NEWER_VERSION,
                    _("The template was made by a newer version of Samling "
-                     "(template version %" G_GINT64_FORMAT "; this version reads up to %d)"),
-                   version, SAM_TEMPLATE_VERSION);
+                     "(template version %s; this version reads up to %d)"),
+                   number, SAM_TEMPLATE_VERSION);
       return FALSE;
     }
 

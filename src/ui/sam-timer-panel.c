@@ -197,7 +197,7 @@ format_wall_clock (gint64 usec)
   return g_date_time_format (time, "%H:%M");
 }
 
-/* "on plan", "7 min behind plan", "1 h 5 min ahead" for a delay in µs. */
+/* "on plan", "7 min behind plan", "1 h 5 min ahead of plan" for a delay in µs. */
 static char *
 format_delay (gint64 delay)
 {
@@ -212,8 +212,8 @@ format_delay (gint64 delay)
     /* Translators: how far the session is behind its plan, e.g. "7 min behind plan" */
     return g_strdup_printf (_("%s behind plan"), length);
 
-  /* Translators: how far the session is ahead of its plan, e.g. "3 min ahead" */
-  return g_strdup_printf (_("%s ahead"), length);
+  /* Translators: how far the session is ahead of its plan, e.g. "3 min ahead of plan" */
+  return g_strdup_printf (_("%s ahead of plan"), length);
 }
 
 static const char *

@@ -297,14 +297,14 @@ test_nudges (Fixture       *fixture,
   assert_shows (fixture, "15:00");
   assert_shows (fixture, "Item 2 of 8 · Other");
   /* 13:03 now, plus 110 min. */
-  assert_shows (fixture, "Ends 14:53 · 7 min ahead");
+  assert_shows (fixture, "Ends 14:53 · 7 min ahead of plan");
 
   /* Overrun of a later item. */
   advance (fixture, 20 * MINUTE);
   assert_shows (fixture, "+5:00");
   assert_shows (fixture, "Time is up");
   /* 13:23 now, plus 95 min. */
-  assert_shows (fixture, "Ends 14:58 · 2 min ahead");
+  assert_shows (fixture, "Ends 14:58 · 2 min ahead of plan");
 }
 
 static void

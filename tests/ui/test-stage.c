@@ -825,6 +825,21 @@ test_two_monitors (Fixture       *fixture,
   assert_placed (fixture, projector);
 }
 
+/* The stage window destroyed from outside (as when every window of the app
+ * goes): the control window knows, can show it again, and closes cleanly. */
+static void
+test_destroyed_elsewhere (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  open_stage (fixture);
+  gtk_window_destroy (GTK_WINDOW (fixture->stage));
+  fixture->stage = NULL;
+  fixture->view = NULL;
+  g_assert_false (stage_shown (fixture->window));
+
+  open_stage (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,6 +860,7 @@ main (int   argc,
   g_test_add ("/stage/blank-freeze", Fixture, NULL, fixture_set_up, test_blank_freeze, fixture_tear_down);
   g_test_add ("/stage/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/stage/actions", Fixture, NULL, fixture_set_up, test_actions, fixture_tear_down);
+  g_test_add ("/stage/destroyed-elsewhere", Fixture, NULL, fixture_set_up, test_destroyed_elsewhere, fixture_tear_down);
   g_test_add ("/stage/two-monitors", Fixture, NULL, fixture_set_up, test_two_monitors, fixture_tear_down);
 
   return ui_test_run ();

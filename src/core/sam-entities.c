@@ -130,10 +130,13 @@ DEFINE_ITEM (SamPerspective, sam_perspective)
 static void
 sam_perspective_class_init (SamPerspectiveClass *klass)
 {
-  static GParamSpec *props[3];
+  static GParamSpec *props[4];
 
   props[1] = p_string ("name", "", SAM_PARAM_REQUIRED);
   props[2] = p_string ("color", "#808080", SAM_PARAM_COLOR);
+  /* One or two letters on the perspective's balloons, so that they are told
+   * apart without colour; "" shows the first letter of the name. */
+  props[3] = p_string ("symbol", "", 0);
 
   sam_item_class_install (SAM_ITEM_CLASS (klass), "perspective",
                           props, G_N_ELEMENTS (props), NULL, 0);

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  *                 actual-start, actual-end, overrun, extension (s), skipped,
  *                 pauses
  *   pause         start, end (end 0 while the pause lasts)
- *   perspective   name, color
+ *   perspective   name, color, symbol
  *   participant   name, organisation, municipality, perspectives, present
  *   balloon       perspective, x, y (fractions of the map), participant, label
  *   prompt        format, text, duration (s), group-size, starters, follow-ups

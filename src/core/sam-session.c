@@ -237,14 +237,16 @@ sam_session_new (void)
 {
   /* The perspectives of a cross-sector samling, in colours that colour-blind
    * viewers can tell apart (Okabe–Ito). */
-  static const struct { const char *name; const char *color; } defaults[] = {
-    { N_("Region"), "#0072B2" },
-    { N_("Municipality"), "#E69F00" },
-    { N_("School"), "#009E73" },
-    { N_("Civil society"), "#CC79A7" },
-    { N_("Business"), "#D55E00" },
-    { N_("Research/academia"), "#56B4E9" },
-    { N_("Other"), "#999999" },
+  static const struct { const char *name; const char *symbol; const char *color; } defaults[] = {
+    /* Translators: each perspective has one or two letters on its balloons,
+     * so that they are told apart without colour. The seven must differ. */
+    { N_("Region"), NC_("perspective symbol", "R"), "#0072B2" },
+    { N_("Municipality"), NC_("perspective symbol", "M"), "#E69F00" },
+    { N_("School"), NC_("perspective symbol", "S"), "#009E73" },
+    { N_("Civil society"), NC_("perspective symbol", "C"), "#CC79A7" },
+    { N_("Business"), NC_("perspective symbol", "B"), "#D55E00" },
+    { N_("Research/academia"), NC_("perspective symbol", "A"), "#56B4E9" },
+    { N_("Other"), NC_("perspective symbol", "O"), "#999999" },
   };
   SamSession *self = sam_session_new_empty ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -264,7 +266,11 @@ sam_session_new (void)
       g_autofree char *id = sam_new_id ();
       g_autoptr(SamItem) p = sam_item_new (SAM_TYPE_PERSPECTIVE, id);
 
-      g_object_set (p, "name", _(defaults[i].name), "color", defaults[i].color, NULL);
+      g_object_set (p,
+                    "name", _(defaults[i].name),
+                    "symbol", g_dpgettext2 (NULL, "perspective symbol", defaults[i].symbol),
+                    "color", defaults[i].color,
+                    NULL);
       sam_item_set_parent (p, SAM_ITEM (self), "perspectives");
       g_list_store_append (perspectives, p);
       g_hash_table_insert (self->index, (char *) sam_item_get_id (p), p);

@@ -14,5 +14,7 @@ typedef struct _SamAgendaPage       SamAgendaPage;
 typedef struct _SamTimerPanel       SamTimerPanel;
 typedef struct _SamStageView        SamStageView;
 typedef struct _SamStageWindow      SamStageWindow;
+typedef struct _SamMapView          SamMapView;
+typedef struct _SamPerspectiveChart SamPerspectiveChart;
 
 G_END_DECLS

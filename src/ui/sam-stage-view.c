@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-format.h"
+#include "sam-map-view.h"
+#include "sam-perspective-chart.h"
 #include "sam-session.h"
 #include "sam-stage-view.h"
 #include "sam-timer.h"
@@ -28,6 +30,15 @@
  * It draws when the timer says something shown changed (once a second
  * while an item runs) or the document was edited; there is no frame clock
  * and no animation.
+ *
+ * An item at the participant map is the one time the stage has children:
+ * the map (read-only) and the chart of perspectives are widgets of their
+ * own, because they follow every balloon placed in the control window in
+ * the next frame, and the stage would otherwise have to draw balloons a
+ * second way. They are shown only then; the title, the countdown and its
+ * state move to a strip along the top, so that the map gets most of the
+ * picture. The countdown's digits stay a fifth of the height even there:
+ * the room reads the time from the back as at any other item.
  */
 
 /* What is shown, taken from the timer when it changes (and kept while
@@ -38,6 +49,7 @@ typedef enum {
   MODE_ITEM,
   MODE_BREAK,
   MODE_PROMPT,
+  MODE_MAP,     /* the participant map and the chart beside it */
 } StageMode;
 
 typedef struct
@@ -55,6 +67,7 @@ typedef struct
   char          *prompt;
   char         **starters;
   double         fraction;   /* of the budget left, 0 … 1 */
+  guint          balloons;   /* on the map, for the accessible description */
 } Shown;
 
 struct _SamStageView
@@ -69,6 +82,16 @@ struct _SamStageView
   Shown       shown;
   gboolean    blanked;
   gboolean    frozen;
+
+  /* Children, shown only in MODE_MAP. */
+  GtkWidget     *map;     /* SamMapView, read-only */
+  GtkWidget     *chart;   /* SamPerspectiveChart on the stage */
+  /* The children as last drawn, and the size of the stage then: a frozen
+   * stage draws this again rather than the children, which follow the
+   * session whatever the stage does. */
+  GskRenderNode *children_node;
+  int            children_width;
+  int            children_height;
 };
 
 G_DEFINE_FINAL_TYPE (SamStageView, sam_stage_view, GTK_TYPE_WIDGET)
@@ -119,6 +142,7 @@ shown_clear (Shown *shown)
   shown->state = SAM_TIMER_STOPPED;
   shown->level = SAM_TIMER_LEVEL_NORMAL;
   shown->fraction = 0.0;
+  shown->balloons = 0;
 }
 
 /* "9:59", "1:02:03"; "+0:12" counting up in overrun. */
@@ -297,6 +321,11 @@ shown_take (Shown      *shown,
       shown->caption = g_strdup (prompt_format_caption (prompt));
       shown->prompt = g_strdup (sam_item_get_string (prompt, "text"));
       shown->starters = g_strdupv ((char **) sam_item_get_strv (prompt, "starters"));
+    }
+  else if (sam_item_get_enum (item, "activity-kind") == SAM_ACTIVITY_MAP)
+    {
+      shown->mode = MODE_MAP;
+      shown->balloons = g_list_model_get_n_items (G_LIST_MODEL (sam_session_get_balloons (session)));
     }
 }
 
@@ -659,6 +688,73 @@ make_prompt (SamStageView *self,
   scene->prompt.color = text_color;
 }
 
+/* Where things go at an item at the map, as fractions of the stage like
+ * everything else on it: a strip along the top for the title, the state and
+ * the countdown; below it the map on the left, about two thirds of the
+ * width, and on the right the chart under its question, with what comes
+ * next at the bottom. */
+typedef struct
+{
+  double          top;            /* of the strip */
+  double          strip_height;   /* the countdown's digits */
+  graphene_rect_t map;
+  graphene_rect_t question;       /* "Which perspectives are here today?" */
+  graphene_rect_t chart;
+  graphene_rect_t next;           /* empty when nothing comes next */
+} MapGeometry;
+
+static double
+stage_pad_x (double width,
+             double height)
+{
+  return MAX (0.04 * height, 0.035 * width);
+}
+
+static void
+map_geometry (const Shown *shown,
+              double       width,
+              double       height,
+              MapGeometry *geometry)
+{
+  double pad_x = stage_pad_x (width, height);
+  double inner = MAX (width - 2 * pad_x, 1.0);
+  double gap = 0.025 * width;
+  double question_height = 0.09 * height;
+  double region_top, region_bottom, map_width, chart_x, chart_top, chart_width, chart_bottom;
+
+  geometry->top = 0.045 * height;
+  /* A little over a fifth, so that rounding the digits' height keeps them
+   * at least a fifth. */
+  geometry->strip_height = 0.205 * height;
+  region_top = geometry->top + geometry->strip_height + 0.035 * height;
+  /* Above the bar of time left (see build_scene). */
+  region_bottom = 0.92 * height;
+
+  map_width = 0.68 * inner;
+  chart_x = pad_x + map_width + gap;
+  chart_width = MAX (width - pad_x - chart_x, 1.0);
+  chart_bottom = region_bottom;
+
+  if (shown->next != NULL && shown->next[0] != '\0')
+    {
+      double next_height = 0.09 * height;
+
+      geometry->next = GRAPHENE_RECT_INIT (chart_x, region_bottom - next_height, chart_width, next_height);
+      chart_bottom = region_bottom - next_height - 0.025 * height;
+    }
+  else
+    {
+      geometry->next = GRAPHENE_RECT_INIT (chart_x, region_bottom, chart_width, 0);
+    }
+
+  /* Room for the question in two lines. */
+  chart_top = region_top + question_height + 0.025 * height;
+
+  geometry->map = GRAPHENE_RECT_INIT (pad_x, region_top, map_width, MAX (region_bottom - region_top, 1.0));
+  geometry->question = GRAPHENE_RECT_INIT (chart_x, region_top, chart_width, question_height);
+  geometry->chart = GRAPHENE_RECT_INIT (chart_x, chart_top, chart_width, MAX (chart_bottom - chart_top, 1.0));
+}
+
 static void
 build_scene (SamStageView *self,
              double        width,
@@ -666,7 +762,7 @@ build_scene (SamStageView *self,
              Scene        *scene)
 {
   const Shown *shown = &self->shown;
-  double pad_x = MAX (0.04 * height, 0.035 * width);
+  double pad_x = stage_pad_x (width, height);
   double inner = MAX (width - 2 * pad_x, 1.0);
   double top = 0.06 * height;
   double status_size = 0.052 * height;
@@ -715,8 +811,8 @@ build_scene (SamStageView *self,
         }
     }
 
-  /* What comes next, above the bar. */
-  if (shown->mode != MODE_TITLE)
+  /* What comes next, above the bar (at the map, under the chart). */
+  if (shown->mode != MODE_TITLE && shown->mode != MODE_MAP)
     {
       const char *next = shown->mode == MODE_BREAK ? shown->following : shown->next;
 
@@ -847,6 +943,67 @@ build_scene (SamStageView *self,
         return;
       }
 
+    case MODE_MAP:
+      {
+        static const double title_sizes[] = { 0.055, 0.047, 0.04 };
+        MapGeometry geometry;
+        double gap = 0.04 * height, badge_gap = 0.02 * height;
+        double title_width, title_room, title_height, block, y;
+
+        map_geometry (shown, width, height, &geometry);
+
+        /* The countdown at the right end of the strip. It may take most of
+         * the width (an hour and more has seven figures): the title gives
+         * way, the digits do not. */
+        scene->digit_height = place_countdown (self, scene, shown->countdown, geometry.strip_height,
+                                               0.85 * inner, countdown_color (shown));
+        move_countdown (scene, width - pad_x - countdown_width (scene) / 2,
+                        geometry.top + (geometry.strip_height - scene->digit_height) / 2);
+
+        /* The title and the state's badge on the left, read first. A long
+         * title takes a smaller size and more lines before it is cut. */
+        title_width = MAX (inner - countdown_width (scene) - gap, 1.0);
+        make_badge (self, scene, 0.04 * height, &badge_width, &badge_height);
+        title_room = geometry.strip_height - (badge_height > 0 ? badge_gap + badge_height : 0.0);
+        for (guint i = 0; i < G_N_ELEMENTS (title_sizes); i++)
+          {
+            double size = title_sizes[i] * height;
+            int lines = (int) MAX (1.0, MIN (3.0, title_room / (1.25 * size)));
+
+            g_clear_object (&scene->title.layout);
+            scene->title.layout = make_layout (self, shown->title, size, PANGO_WEIGHT_BOLD,
+                                               title_width, lines, PANGO_ALIGN_LEFT);
+            if (!pango_layout_is_ellipsized (scene->title.layout))
+              break;
+          }
+        scene->title.color = text_color;
+        title_height = layout_height (scene->title.layout);
+        block = title_height + (badge_height > 0 ? badge_gap + badge_height : 0.0);
+        y = geometry.top + MAX ((geometry.strip_height - block) / 2, 0.0);
+        scene->title.x = pad_x;
+        scene->title.y = y;
+        move_badge (scene, pad_x, y + title_height + badge_gap);
+
+        /* Translators: on the stage, the heading of the bars that count the balloons of each perspective on the participant map */
+        scene->caption.layout = make_layout (self, _("Which perspectives are here today?"),
+                                             0.036 * height, PANGO_WEIGHT_BOLD,
+                                             geometry.question.size.width, 2, PANGO_ALIGN_LEFT);
+        scene->caption.color = accent_color;
+        scene->caption.x = geometry.question.origin.x;
+        scene->caption.y = geometry.question.origin.y;
+
+        if (geometry.next.size.height > 0)
+          {
+            scene->next.layout = make_layout (self, shown->next, 0.034 * height, PANGO_WEIGHT_NORMAL,
+                                              geometry.next.size.width, 2, PANGO_ALIGN_LEFT);
+            scene->next.color = soft_color;
+            scene->next.x = geometry.next.origin.x;
+            scene->next.y = geometry.next.origin.y + geometry.next.size.height -
+                            layout_height (scene->next.layout);
+          }
+        return;
+      }
+
     case MODE_EMPTY:
     default:
       return;
@@ -881,6 +1038,54 @@ append_rounded (GtkSnapshot           *snapshot,
   gtk_snapshot_push_rounded_clip (snapshot, &rounded);
   gtk_snapshot_append_color (snapshot, color, rect);
   gtk_snapshot_pop (snapshot);
+}
+
+static gboolean
+children_shown (SamStageView *self)
+{
+  return self->shown.mode == MODE_MAP && !self->blanked;
+}
+
+/* The map and the chart. Frozen, the stage draws them as they were last
+ * drawn (scaled if the stage has since changed size): they follow the
+ * session by themselves, and a frozen stage must not show a balloon placed
+ * after it froze. */
+static void
+snapshot_children (SamStageView *self,
+                   GtkSnapshot  *snapshot,
+                   int           width,
+                   int           height)
+{
+  GtkSnapshot *children;
+
+  if (!children_shown (self))
+    return;
+
+  if (!self->frozen || self->children_node == NULL)
+    {
+      children = gtk_snapshot_new ();
+      gtk_widget_snapshot_child (GTK_WIDGET (self), self->map, children);
+      gtk_widget_snapshot_child (GTK_WIDGET (self), self->chart, children);
+      g_clear_pointer (&self->children_node, gsk_render_node_unref);
+      self->children_node = gtk_snapshot_free_to_node (children);
+      self->children_width = width;
+      self->children_height = height;
+    }
+
+  if (self->children_node == NULL)
+    return;
+
+  if (self->children_width == width && self->children_height == height)
+    {
+      gtk_snapshot_append_node (snapshot, self->children_node);
+      return;
+    }
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, (float) width / MAX (self->children_width, 1),
+                      (float) height / MAX (self->children_height, 1));
+  gtk_snapshot_append_node (snapshot, self->children_node);
+  gtk_snapshot_restore (snapshot);
 }
 
 static void
@@ -957,6 +1162,9 @@ sam_stage_view_snapshot (GtkWidget   *widget,
   append_text (snapshot, &scene.next);
 
   scene_clear (&scene);
+
+  if (self->shown.mode == MODE_MAP)
+    snapshot_children (self, snapshot, width, height);
 }
 
 static void
@@ -981,7 +1189,67 @@ sam_stage_view_measure (GtkWidget      *widget,
     }
 }
 
+/* Below this height the map and the chart are laid out as on a stage this
+ * high and scaled down: the miniature in the control window then shows the
+ * picture the room sees, rather than balloons and type at the sizes a
+ * small widget would give them. */
+#define REFERENCE_HEIGHT 720.0
+
+static void
+allocate_child (GtkWidget             *child,
+                const graphene_rect_t *rect,
+                double                 scale)
+{
+  GskTransform *transform;
+  int min_width, min_height;
+
+  if (!gtk_widget_get_child_visible (child))
+    return;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+  transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (rect->origin.x, rect->origin.y));
+  if (scale < 1.0)
+    transform = gsk_transform_scale (transform, scale, scale);
+  gtk_widget_allocate (child,
+                       MAX ((int) (rect->size.width / scale), min_width),
+                       MAX ((int) (rect->size.height / scale), min_height),
+                       -1, transform);
+}
+
+static void
+sam_stage_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  SamStageView *self = SAM_STAGE_VIEW (widget);
+  double scale = CLAMP (height / REFERENCE_HEIGHT, 0.01, 1.0);
+  MapGeometry geometry;
+
+  map_geometry (&self->shown, width, height, &geometry);
+  allocate_child (self->map, &geometry.map, scale);
+  allocate_child (self->chart, &geometry.chart, scale);
+}
+
 /* Keeping up with the timer */
+
+/* Shows the map and the chart at an item at the map, hides them otherwise;
+ * called whenever what is shown changes. */
+static void
+update_children (SamStageView *self)
+{
+  gboolean shown = children_shown (self);
+
+  if (!shown)
+    g_clear_pointer (&self->children_node, gsk_render_node_unref);
+
+  gtk_widget_set_child_visible (self->map, shown);
+  gtk_widget_set_child_visible (self->chart, shown);
+  /* Where the chart ends depends on the line about what comes next. */
+  if (shown)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
 
 static const char *
 shown_text (SamStageView *self,
@@ -1026,6 +1294,20 @@ update_accessible (SamStageView *self)
   for (guint i = 0; shown->starters != NULL && shown->starters[i] != NULL; i++)
     g_string_append_printf (description, "\n%s", shown->starters[i]);
 
+  /* The map and the chart describe themselves in detail; the stage says
+   * that they are there. */
+  if (shown->mode == MODE_MAP)
+    {
+      if (description->len > 0)
+        g_string_append (description, "\n");
+      /* Translators: the stage's description for screen readers while the
+       * participant map is shown, e.g. "Participant map: 14 balloons" */
+      g_string_append_printf (description,
+                              g_dngettext (GETTEXT_PACKAGE, "Participant map: %u balloon",
+                                           "Participant map: %u balloons", shown->balloons),
+                              shown->balloons);
+    }
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
@@ -1038,6 +1320,7 @@ refresh (SamStageView *self)
     return;
 
   shown_take (&self->shown, self->timer, self->session);
+  update_children (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1064,6 +1347,9 @@ sam_stage_view_dispose (GObject *object)
   SamStageView *self = SAM_STAGE_VIEW (object);
 
   sam_stage_view_set_timer (self, NULL);
+  g_clear_pointer (&self->map, gtk_widget_unparent);
+  g_clear_pointer (&self->chart, gtk_widget_unparent);
+  g_clear_pointer (&self->children_node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (sam_stage_view_parent_class)->dispose (object);
 }
@@ -1159,6 +1445,7 @@ sam_stage_view_class_init (SamStageViewClass *klass)
 
   widget_class->snapshot = sam_stage_view_snapshot;
   widget_class->measure = sam_stage_view_measure;
+  widget_class->size_allocate = sam_stage_view_size_allocate;
 
   properties[PROP_TIMER] =
     g_param_spec_object ("timer", NULL, NULL, SAM_TYPE_TIMER,
@@ -1183,7 +1470,27 @@ sam_stage_view_class_init (SamStageViewClass *klass)
 static void
 sam_stage_view_init (SamStageView *self)
 {
+  GtkWidget *children[2];
+
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  self->map = sam_map_view_new ();
+  sam_map_view_set_editable (SAM_MAP_VIEW (self->map), FALSE);
+  self->chart = sam_perspective_chart_new ();
+  sam_perspective_chart_set_stage (SAM_PERSPECTIVE_CHART (self->chart), TRUE);
+
+  /* Pictures to look at: the stage's window keeps the pointer and the
+   * presenter's keys, and the miniature stays a picture too. */
+  children[0] = self->map;
+  children[1] = self->chart;
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      gtk_widget_set_can_target (children[i], FALSE);
+      gtk_widget_set_can_focus (children[i], FALSE);
+      gtk_widget_set_child_visible (children[i], FALSE);
+      gtk_widget_set_parent (children[i], GTK_WIDGET (self));
+    }
+
   update_accessible (self);
 }
 
@@ -1223,9 +1530,14 @@ sam_stage_view_set_timer (SamStageView *self,
                                                      G_CALLBACK (session_committed_cb), self);
     }
 
+  sam_map_view_set_session (SAM_MAP_VIEW (self->map), self->session);
+  sam_perspective_chart_set_session (SAM_PERSPECTIVE_CHART (self->chart), self->session);
+
   /* A new timer is shown even on a frozen stage: what it showed belongs to
    * another session. */
   shown_take (&self->shown, self->timer, self->session);
+  g_clear_pointer (&self->children_node, gsk_render_node_unref);
+  update_children (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
@@ -1251,6 +1563,7 @@ sam_stage_view_set_blanked (SamStageView *self,
     return;
 
   self->blanked = blanked;
+  update_children (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANKED]);
@@ -1319,4 +1632,12 @@ sam_stage_view_get_next_text (SamStageView *self)
   g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), "");
 
   return shown_text (self, self->shown.next);
+}
+
+gboolean
+sam_stage_view_get_shows_map (SamStageView *self)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), FALSE);
+
+  return children_shown (self);
 }

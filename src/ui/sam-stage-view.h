@@ -13,8 +13,10 @@ G_BEGIN_DECLS
  * type that scales with the widget (digits at least a fifth of its height),
  * the state in words (last minute, time is up, paused), the next item, a
  * break's "back at HH:MM", and the item's linked activity where one is
- * shown. The projector's stage window shows one; the control window shows
- * another as a live miniature. Redraws only when its timer changes.
+ * shown: a prompt, or the participant map with the chart of perspectives
+ * beside it, balloons showing as they are placed. The projector's stage
+ * window shows one; the control window shows another as a live miniature.
+ * Redraws only when its timer or its document changes.
  *
  * Blanked: shows nothing but the background. Frozen: keeps showing what it
  * showed when frozen, while the timer goes on.
@@ -43,5 +45,9 @@ const char *sam_stage_view_get_title_text     (SamStageView *self);
 const char *sam_stage_view_get_countdown_text (SamStageView *self);
 const char *sam_stage_view_get_status_text    (SamStageView *self);
 const char *sam_stage_view_get_next_text      (SamStageView *self);
+
+/* Whether the participant map and the chart of perspectives are shown: the
+ * current item is at the map, and the stage is not blank. */
+gboolean    sam_stage_view_get_shows_map      (SamStageView *self);
 
 G_END_DECLS

@@ -3,8 +3,9 @@
 /*
  * The stage, the projector's window: what it shows while the demo
  * session's agenda runs on a fake clock through the control window's
- * actions, its presenter keys, blanking and freezing, and (under
- * two-monitors.sh, with two screens) full screen on the second screen.
+ * actions, its presenter keys, blanking and freezing, the participant
+ * map at an item at the map, and (under two-monitors.sh, with two
+ * screens) full screen on the second screen.
  * Screenshots of the stage at 1920×1080 go to
  * <builddir>/tests/ui/screenshots/ for a person to look at.
  */
@@ -13,6 +14,8 @@
 
 #include "sam-chime.h"
 #include "sam-clock.h"
+#include "sam-map-view.h"
+#include "sam-perspective-chart.h"
 #include "sam-session.h"
 #include "sam-stage-view.h"
 #include "sam-stage-window.h"
@@ -606,6 +609,283 @@ test_actions (Fixture       *fixture,
   g_assert_cmpint (sam_timer_get_state (fixture->timer), ==, SAM_TIMER_FINISHED);
 }
 
+/* The participant map on the stage */
+
+static SamMapView *
+stage_map (SamStageView *view)
+{
+  GtkWidget *map = ui_test_find_widget (GTK_WIDGET (view), ui_test_is_type,
+                                        GSIZE_TO_POINTER (SAM_TYPE_MAP_VIEW));
+
+  g_assert_nonnull (map);
+  return SAM_MAP_VIEW (map);
+}
+
+static GtkWidget *
+stage_chart (SamStageView *view)
+{
+  GtkWidget *chart = ui_test_find_widget (GTK_WIDGET (view), ui_test_is_type,
+                                          GSIZE_TO_POINTER (SAM_TYPE_PERSPECTIVE_CHART));
+
+  g_assert_nonnull (chart);
+  return chart;
+}
+
+static guint
+n_balloons (SamSession *session)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (sam_session_get_balloons (session)));
+}
+
+/* What the stage tells assistive technologies: its texts, then the map. */
+static void
+assert_map_description (SamStageView *view,
+                        guint         balloons)
+{
+  g_autoptr(GString) description = g_string_new (sam_stage_view_get_title_text (view));
+  const char *texts[] = {
+    sam_stage_view_get_countdown_text (view),
+    sam_stage_view_get_status_text (view),
+    sam_stage_view_get_next_text (view),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i][0] != '\0')
+      g_string_append_printf (description, "\n%s", texts[i]);
+  g_string_append_printf (description, "\nParticipant map: %u balloon%s", balloons, balloons == 1 ? "" : "s");
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str);
+}
+
+/* The stage as the room sees it now, in pixels. */
+static GBytes *
+render_stage (SamStageView *view)
+{
+  GtkWidget *widget = GTK_WIDGET (view);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  gsize stride = (gsize) width * 4;
+  guchar *data;
+
+  /* A widget waiting for its new size draws nothing until it has it. */
+  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      ui_test_run_for (20);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc (stride * height);
+  gdk_texture_download (texture, data, stride);
+
+  return g_bytes_new_take (data, stride * height);
+}
+
+typedef struct
+{
+  gint64 inserted;
+  gint64 painted;
+} PaintTime;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                PaintTime     *time)
+{
+  if (time->painted == 0 && time->inserted > 0)
+    time->painted = g_get_monotonic_time ();
+}
+
+static gboolean
+is_painted_cb (gpointer data)
+{
+  PaintTime *time = data;
+
+  return time->painted > 0;
+}
+
+/* Places a balloon as the control window's map does, for the first
+ * perspective, at (@x, @y) of the picture. */
+static SamItem *
+place_balloon (SamSession *session,
+               double      x,
+               double      y)
+{
+  g_autoptr(SamItem) perspective = g_list_model_get_item (G_LIST_MODEL (sam_session_get_perspectives (session)), 0);
+  SamItem *balloon = g_object_new (SAM_TYPE_BALLOON, NULL);
+
+  sam_session_begin (session, "Place");
+  sam_session_insert (session, session, "balloons", G_MAXUINT, balloon);
+  sam_session_set (session, balloon, "perspective", sam_item_get_id (perspective), "x", x, "y", y, NULL);
+  sam_session_end (session);
+  g_object_unref (balloon);
+
+  return balloon;
+}
+
+/* The balloon the stage's map shows at (@x, @y) of its picture, or NULL. */
+static SamItem *
+pick_on_stage (SamStageView *view,
+               double        x,
+               double        y)
+{
+  SamMapView *map = stage_map (view);
+  graphene_rect_t picture;
+
+  g_assert_true (sam_map_view_get_picture_rect (map, &picture));
+  return sam_map_view_pick (map, picture.origin.x + x * picture.size.width,
+                            picture.origin.y + y * picture.size.height);
+}
+
+static void
+test_map (Fixture       *fixture,
+          gconstpointer  data)
+{
+  SamSession *session = sam_window_get_session (fixture->window);
+  SamItem *input, *balloon, *later;
+  GtkWidget *map, *chart;
+  graphene_rect_t map_bounds, chart_bounds;
+  int width;
+  PaintTime time = { 0, 0 };
+  GdkFrameClock *clock;
+  gulong paint_id;
+  guint balloons = n_balloons (session);
+  g_autoptr(GBytes) frozen = NULL;
+  g_autoptr(GBytes) still = NULL;
+  g_autoptr(GBytes) thawed = NULL;
+
+  open_stage (fixture);
+  make_projector_sized (fixture);
+  map = GTK_WIDGET (stage_map (fixture->view));
+  chart = stage_chart (fixture->view);
+
+  /* The input has no activity: no map. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-start-item", "u", 2));
+  assert_stage (fixture->view, THIRD_TITLE, "20:00", "", "Next: Reflektion och dialog · 20 min");
+  g_assert_false (sam_stage_view_get_shows_map (fixture->view));
+  g_assert_false (gtk_widget_get_mapped (map));
+  g_assert_false (gtk_widget_get_mapped (chart));
+
+  /* Made an item at the map while it runs, the stage shows the map at
+   * once, with the title, the time and what comes next still there. */
+  input = SAM_ITEM (sam_timer_get_current (fixture->timer));
+  sam_session_begin (session, "Activity");
+  sam_session_set (session, input, "activity-kind", SAM_ACTIVITY_MAP, NULL);
+  sam_session_end (session);
+  g_assert_true (sam_stage_view_get_shows_map (fixture->view));
+  assert_stage (fixture->view, THIRD_TITLE, "20:00", "", "Next: Reflektion och dialog · 20 min");
+  g_assert_true (ui_test_wait_for (ui_test_is_mapped, map));
+  g_assert_true (ui_test_wait_for (ui_test_is_mapped, chart));
+  assert_map_description (fixture->view, balloons);
+  /* The miniature shows the same. */
+  g_assert_true (sam_stage_view_get_shows_map (miniature (fixture)));
+
+  /* The map takes most of the stage, the chart is beside it, and the
+   * digits can still be read from the back of the room. */
+  width = gtk_widget_get_width (GTK_WIDGET (fixture->view));
+  g_assert_true (gtk_widget_compute_bounds (map, GTK_WIDGET (fixture->view), &map_bounds));
+  g_assert_true (gtk_widget_compute_bounds (chart, GTK_WIDGET (fixture->view), &chart_bounds));
+  g_test_message ("Map %.0f×%.0f at %.0f,%.0f; chart %.0f×%.0f at %.0f,%.0f",
+                  map_bounds.size.width, map_bounds.size.height, map_bounds.origin.x, map_bounds.origin.y,
+                  chart_bounds.size.width, chart_bounds.size.height, chart_bounds.origin.x, chart_bounds.origin.y);
+  g_assert_cmpfloat (map_bounds.size.width * 2, >=, width);
+  g_assert_cmpfloat (map_bounds.size.height * 2, >=, gtk_widget_get_height (GTK_WIDGET (fixture->view)));
+  g_assert_cmpfloat (chart_bounds.origin.x, >=, map_bounds.origin.x + map_bounds.size.width);
+  g_assert_cmpfloat (chart_bounds.origin.x + chart_bounds.size.width, <=, width);
+  g_assert_true (sam_map_view_get_session (SAM_MAP_VIEW (map)) == session);
+  g_assert_false (sam_map_view_get_editable (SAM_MAP_VIEW (map)));
+  g_assert_true (sam_perspective_chart_get_stage (SAM_PERSPECTIVE_CHART (chart)));
+  assert_digits_large (fixture->view);
+  advance (fixture, 3 * MINUTE + 30 * SECOND);
+  assert_stage (fixture->view, THIRD_TITLE, "16:30", "", NULL);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-map.png");
+
+  /* A balloon placed in the control window is on the stage in the next
+   * frame. */
+  ui_test_run_for (100);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->view));
+  g_assert_nonnull (clock);
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &time);
+  g_assert_null (pick_on_stage (fixture->view, 0.55, 0.45));
+  time.inserted = g_get_monotonic_time ();
+  balloon = place_balloon (session, 0.55, 0.45);
+  g_assert_true (ui_test_wait_for (is_painted_cb, &time));
+  g_signal_handler_disconnect (clock, paint_id);
+  g_test_message ("A balloon placed was painted on the stage after %.1f ms",
+                  (time.painted - time.inserted) / 1000.0);
+  g_assert_true (pick_on_stage (fixture->view, 0.55, 0.45) == balloon);
+  assert_map_description (fixture->view, balloons + 1);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-map-placed.png");
+
+  /* Frozen: the picture stands, balloons placed meanwhile included. */
+  activate (fixture, "win.stage-freeze");
+  g_assert_true (sam_stage_view_get_frozen (fixture->view));
+  frozen = render_stage (fixture->view);
+  later = place_balloon (session, 0.75, 0.3);
+  advance (fixture, 5 * SECOND);
+  still = render_stage (fixture->view);
+  g_assert_true (g_bytes_equal (frozen, still));
+  assert_stage (fixture->view, THIRD_TITLE, "16:30", "", NULL);
+  assert_map_description (fixture->view, balloons + 1);
+  g_assert_true (sam_stage_view_get_shows_map (fixture->view));
+
+  /* Thawed, the stage catches up. */
+  activate (fixture, "win.stage-freeze");
+  assert_stage (fixture->view, THIRD_TITLE, "16:25", "", NULL);
+  assert_map_description (fixture->view, balloons + 2);
+  thawed = render_stage (fixture->view);
+  g_assert_false (g_bytes_equal (frozen, thawed));
+  g_assert_true (pick_on_stage (fixture->view, 0.75, 0.3) == later);
+
+  /* Paused: said in words beside the map too; the miniature in the
+   * control window shows the same picture. */
+  activate (fixture, "win.timer-toggle");
+  assert_stage (fixture->view, THIRD_TITLE, "16:25", "Paused", NULL);
+  assert_map_description (fixture->view, balloons + 2);
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-map-paused.png");
+  g_assert_true (ui_test_wait_for (ui_test_is_mapped, stage_map (miniature (fixture))));
+  ui_test_save_screenshot (GTK_WIDGET (miniature (fixture)), "stage-map-miniature.png");
+  activate (fixture, "win.timer-toggle");
+
+  /* Blank: nothing of the map either. */
+  activate (fixture, "win.stage-blank");
+  g_assert_false (sam_stage_view_get_shows_map (fixture->view));
+  g_assert_false (gtk_widget_get_mapped (map));
+  g_assert_false (gtk_widget_get_mapped (chart));
+  gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "The stage is blank");
+  activate (fixture, "win.stage-blank");
+  g_assert_true (sam_stage_view_get_shows_map (fixture->view));
+  g_assert_true (ui_test_wait_for (ui_test_is_mapped, map));
+
+  /* The next item, a prompt, takes the map away. */
+  activate (fixture, "win.timer-next");
+  assert_stage (fixture->view, "Reflektion och dialog", "20:00", "", NULL);
+  g_assert_false (sam_stage_view_get_shows_map (fixture->view));
+  g_assert_false (gtk_widget_get_mapped (map));
+  assert_digits_large (fixture->view);
+
+  /* Back to the demo's own item at the map: the orientation. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-start-item", "u", 1));
+  assert_stage (fixture->view, SECOND_TITLE, "15:00", "", NULL);
+  g_assert_true (sam_stage_view_get_shows_map (fixture->view));
+  g_assert_true (ui_test_wait_for (ui_test_is_mapped, map));
+  assert_map_description (fixture->view, balloons + 2);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-map-orientation.png");
+
+  /* An hour and more: the title gives way to the wider countdown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-extend", "i", 3600));
+  assert_stage (fixture->view, SECOND_TITLE, "1:15:00", "", NULL);
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-map-hours.png");
+}
+
 /* Two screens */
 
 typedef struct
@@ -860,6 +1140,7 @@ main (int   argc,
   g_test_add ("/stage/blank-freeze", Fixture, NULL, fixture_set_up, test_blank_freeze, fixture_tear_down);
   g_test_add ("/stage/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/stage/actions", Fixture, NULL, fixture_set_up, test_actions, fixture_tear_down);
+  g_test_add ("/stage/map", Fixture, NULL, fixture_set_up, test_map, fixture_tear_down);
   g_test_add ("/stage/destroyed-elsewhere", Fixture, NULL, fixture_set_up, test_destroyed_elsewhere, fixture_tear_down);
   g_test_add ("/stage/two-monitors", Fixture, NULL, fixture_set_up, test_two_monitors, fixture_tear_down);
 

@@ -16,5 +16,6 @@ typedef struct _SamStageView        SamStageView;
 typedef struct _SamStageWindow      SamStageWindow;
 typedef struct _SamMapView          SamMapView;
 typedef struct _SamPerspectiveChart SamPerspectiveChart;
+typedef struct _SamRosterWindow     SamRosterWindow;
 
 G_END_DECLS

@@ -378,6 +378,7 @@ sam_application_startup (GApplication *application)
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.view('overview')", { "<Alt>1", NULL } },
     { "win.view('agenda')", { "<Alt>2", NULL } },
+    { "win.view('map')", { "<Alt>3", NULL } },
     /* The timer and the stage, from the control window. (The stage window
      * has a presenter's single keys.) */
     { "win.timer-toggle", { "<Control>space", NULL } },

@@ -16,6 +16,7 @@
 #include "sam-store.h"
 #include "sam-template.h"
 #include "sam-window-private.h"
+#include "sam-map-page.h"
 
 #define FILE_SUFFIX ".samling"
 
@@ -42,6 +43,8 @@ apply_properties (SamWindow *self)
     sam_properties_window_apply (SAM_PROPERTIES_WINDOW (self->properties_window));
   if (self->agenda_page != NULL)
     sam_agenda_page_apply (self->agenda_page);
+  if (self->map_page != NULL)
+    sam_map_page_apply (self->map_page);
 }
 
 /* Saving */

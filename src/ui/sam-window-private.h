@@ -29,6 +29,9 @@ struct _SamWindow
   GtkBox               *agenda_view;
   SamAgendaPage        *agenda_page;
   SamTimerPanel        *timer_panel;
+  /* The map view, made the first time it is shown (NULL until then). */
+  AdwBin               *map_view;
+  SamMapPage           *map_page;
 
   /* The open session, its file (NULL: never saved) and its journal (NULL:
    * no store). */

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-agenda-page.h"
+#include "sam-map-page.h"
 #include "sam-application.h"
 #include "sam-file.h"
 #include "sam-history.h"
@@ -810,6 +811,7 @@ sam_window_dispose (GObject *object)
   g_clear_object (&self->timer);
   self->agenda_page = NULL;
   self->timer_panel = NULL;
+  self->map_page = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
 
@@ -859,11 +861,27 @@ ensure_agenda_view (SamWindow *self)
   _sam_window_stage_apply_views (self);
 }
 
+/* Makes the map view: the participant map and the perspectives' board. */
+static void
+ensure_map_view (SamWindow *self)
+{
+  if (self->map_page != NULL || self->session == NULL)
+    return;
+
+  self->map_page = g_object_new (SAM_TYPE_MAP_PAGE, NULL);
+  adw_bin_set_child (self->map_view, GTK_WIDGET (self->map_page));
+  sam_map_page_set_session (self->map_page, self->session);
+}
+
 static void
 visible_view_cb (SamWindow *self)
 {
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->views), "agenda") == 0)
+  const char *name = adw_view_stack_get_visible_child_name (self->views);
+
+  if (g_strcmp0 (name, "agenda") == 0)
     ensure_agenda_view (self);
+  else if (g_strcmp0 (name, "map") == 0)
+    ensure_map_view (self);
 }
 
 static void
@@ -909,6 +927,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, views);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, agenda_view);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, undo_button);

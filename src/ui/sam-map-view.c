@@ -412,18 +412,74 @@ set_picture_ok (SamMapView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PICTURE_OK]);
 }
 
+typedef struct
+{
+  int width;  /* the width wanted, or 0 for the picture's own */
+} DecodeSize;
+
+/* Scales to the width wanted, and anything larger than MAX_RENDER_SIZE
+ * down to it: a photo of the paper map need not take hundreds of
+ * megabytes in each of the views that show it. */
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  DecodeSize      *size)
+{
+  double scale = 1.0;
+
+  if (width <= 0 || height <= 0)
+    return;
+  if (size->width > 0)
+    scale = (double) size->width / width;
+  if (MAX (width, height) * scale > MAX_RENDER_SIZE)
+    scale = (double) MAX_RENDER_SIZE / MAX (width, height);
+  if (scale != 1.0)
+    gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * scale + 0.5)), MAX (1, (int) (height * scale + 0.5)));
+}
+
+/* Decodes @image of media type @type. The loader is told the type: by
+ * sniffing it would miss an SVG whose <svg> comes after a long prologue. */
+static GdkPixbuf *
+decode_picture (GBytes        *image,
+                const char    *type,
+                int            width,
+                GError       **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  DecodeSize size = { width };
+  gboolean written;
+  GdkPixbuf *pixbuf;
+
+  /* A file from elsewhere may not say its type: then it is guessed. */
+  if (type != NULL && type[0] != '\0')
+    loader = gdk_pixbuf_loader_new_with_mime_type (type, error);
+  else
+    loader = gdk_pixbuf_loader_new ();
+  if (loader == NULL)
+    return NULL;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &size);
+  written = gdk_pixbuf_loader_write_bytes (loader, image, error);
+  if (!gdk_pixbuf_loader_close (loader, written ? error : NULL) || !written)
+    return NULL;
+
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL)
+    {
+      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE, "no picture");
+      return NULL;
+    }
+  return g_object_ref (pixbuf);
+}
+
 static GdkPixbuf *
 render_svg (GBytes        *svg,
             int            width,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (svg);
-
-  if (width <= 0)
-    return gdk_pixbuf_new_from_stream (stream, cancellable, error);
-
-  return gdk_pixbuf_new_from_stream_at_scale (stream, width, -1, TRUE, cancellable, error);
+  return decode_picture (svg, "image/svg+xml", width, error);
 }
 
 static gboolean
@@ -482,7 +538,10 @@ load_picture (SamMapView *self)
     }
   else
     {
-      set_texture (self, gdk_texture_new_from_bytes (self->image, &error));
+      g_autoptr(GdkPixbuf) pixbuf = decode_picture (self->image, type, 0, &error);
+
+      if (pixbuf != NULL)
+        set_texture (self, gdk_texture_new_for_pixbuf (pixbuf));
     }
 
   if (self->texture == NULL)
@@ -1022,7 +1081,8 @@ describe (SamMapView *self)
                               perspective != NULL ? sam_item_get_string (perspective, "name") : _("no perspective"),
                               place != NULL ? place : C_("map place", "elsewhere"));
       if (label[0] != '\0')
-        g_string_append_printf (text, ", %s", label);
+        /* Translators: after the selected balloon's place, its label. */
+        g_string_append_printf (text, C_("balloon description", ", %s"), label);
     }
 
   return g_string_free (text, FALSE);

@@ -389,6 +389,16 @@ test_empty (void)
 }
 
 static void
+test_unclosed_header (void)
+{
+  g_autoptr(GError) error = import_failure ("Name;\"Organisation;Kommun\nAnna;Skolan;Ronneby\n", -1);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==,
+                   "The first line has a quote (\") that is never closed, so its column names cannot be read.");
+}
+
+static void
 test_not_text (void)
 {
   static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
@@ -467,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/sam/roster/refused/no-known-column", test_no_known_column);
   g_test_add_func ("/sam/roster/refused/empty", test_empty);
   g_test_add_func ("/sam/roster/refused/not-text", test_not_text);
+  g_test_add_func ("/sam/roster/refused/unclosed-header", test_unclosed_header);
   g_test_add_func ("/sam/roster/refused/too-big", test_too_big);
   g_test_add_func ("/sam/roster/apply/undo", test_apply_undo);
 

@@ -694,6 +694,16 @@ sam_roster_import_new (SamSession *session,
       return NULL;
     }
 
+  /* A quote that never closes in the first line would swallow the rest of
+   * the file as the name of a column. */
+  if (header.unclosed)
+    {
+      clear_record (&header);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The first line has a quote (\") that is never closed, so its column names cannot be read."));
+      return NULL;
+    }
+
   if (!read_header (self, &context, &header, error))
     {
       clear_record (&header);

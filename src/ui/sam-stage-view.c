@@ -1241,7 +1241,9 @@ update_children (SamStageView *self)
 {
   gboolean shown = children_shown (self);
 
-  if (!shown)
+  /* A frozen stage keeps the picture of the map it had, also across
+   * blanking it and back. */
+  if (!shown && !self->frozen)
     g_clear_pointer (&self->children_node, gsk_render_node_unref);
 
   gtk_widget_set_child_visible (self->map, shown);

@@ -833,6 +833,12 @@ test_map (Fixture       *fixture,
   assert_stage (fixture->view, THIRD_TITLE, "16:30", "", NULL);
   assert_map_description (fixture->view, balloons + 1);
   g_assert_true (sam_stage_view_get_shows_map (fixture->view));
+  /* Blanked and back while frozen: still the picture it froze. */
+  activate (fixture, "win.stage-blank");
+  activate (fixture, "win.stage-blank");
+  g_clear_pointer (&still, g_bytes_unref);
+  still = render_stage (fixture->view);
+  g_assert_true (g_bytes_equal (frozen, still));
 
   /* Thawed, the stage catches up. */
   activate (fixture, "win.stage-freeze");

@@ -45,6 +45,9 @@ struct _SamMapPage
   gboolean             filling_editor;
 
   SamRosterWindow     *roster;        /* weak */
+  AdwToast            *undo_toast;    /* weak */
+  GtkNativeDialog     *chooser;       /* a file chooser that is open */
+  GSignalGroup        *participants_signals;
   GCancellable        *cancellable;   /* of loading a picture */
 };
 
@@ -74,15 +77,27 @@ add_toast (SamMapPage *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-/* A toast that can take back what was just done. */
+/* A toast's title is markup in libadwaita 1.2; names and file names are
+ * text. */
+static AdwToast *
+new_toast (const char *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (markup);
+}
+
+/* A toast that can take back what was just done. Undo takes back the last
+ * step, so the toast goes as soon as another edit comes. */
 static void
 add_undo_toast (SamMapPage *self,
                 const char *text)
 {
-  AdwToast *toast = adw_toast_new (text);
+  AdwToast *toast = new_toast (text);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+  g_set_weak_pointer (&self->undo_toast, toast);
   add_toast (self, toast);
 }
 
@@ -90,7 +105,7 @@ static void
 add_message_toast (SamMapPage *self,
                    const char *text)
 {
-  AdwToast *toast = adw_toast_new (text);
+  AdwToast *toast = new_toast (text);
 
   adw_toast_set_timeout (toast, 8);
   add_toast (self, toast);
@@ -144,14 +159,14 @@ static GtkWidget *
 make_chip (SamItem *perspective,
            int      size)
 {
-  GtkWidget *area = gtk_drawing_area_new ();
+  /* What it stands for is said by the button or row it is in. */
+  GtkWidget *area = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), size);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), size);
   gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  sam_item_get_string (perspective, "name"), -1);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_chip,
                                   g_object_ref (perspective), g_object_unref);
   g_signal_connect_object (perspective, "notify", G_CALLBACK (gtk_widget_queue_draw),
@@ -189,6 +204,35 @@ perspective_button_toggled_cb (GtkToggleButton *button,
                                         g_object_get_data (G_OBJECT (button), "perspective-id"));
 }
 
+/* Its label, tooltip and accessible name, from the perspective's name. */
+static void
+name_perspective_button (GtkWidget *button,
+                         SamItem   *perspective)
+{
+  const char *name = sam_item_get_string (perspective, "name");
+  guint key = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "key"));
+  g_autofree char *tooltip = NULL;
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (button), "label"), name);
+  if (key > 0)
+    /* Translators: the tooltip of a perspective's button in the map's
+     * toolbar; %s is its name, %u the key that chooses it. */
+    tooltip = g_strdup_printf (_("New balloons are “%s” (%u)"), name, key);
+  else
+    tooltip = g_strdup_printf (_("New balloons are “%s”"), name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+perspective_renamed_cb (SamItem    *perspective,
+                        GParamSpec *pspec,
+                        GtkWidget  *button)
+{
+  name_perspective_button (button, perspective);
+}
+
 static void
 rebuild_perspective_buttons (SamMapPage *self)
 {
@@ -206,27 +250,20 @@ rebuild_perspective_buttons (SamMapPage *self)
   for (guint i = 0; i < n_items (perspectives); i++)
     {
       g_autoptr(SamItem) perspective = g_list_model_get_item (G_LIST_MODEL (perspectives), i);
-      const char *name = sam_item_get_string (perspective, "name");
       GtkWidget *button = gtk_toggle_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label = gtk_label_new (name);
-      g_autofree char *tooltip = NULL;
+      GtkWidget *label = gtk_label_new (NULL);
 
       gtk_box_append (GTK_BOX (box), make_chip (perspective, 20));
       gtk_box_append (GTK_BOX (box), label);
-      g_object_bind_property (perspective, "name", label, "label", G_BINDING_DEFAULT);
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "perspective-button");
-      if (i < 9)
-        /* Translators: the tooltip of a perspective's button in the map's
-         * toolbar; %s is its name, %u the key that chooses it. */
-        tooltip = g_strdup_printf (_("New balloons are “%s” (%u)"), name, i + 1);
-      else
-        tooltip = g_strdup_printf (_("New balloons are “%s”"), name);
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data (G_OBJECT (button), "label", label);
+      g_object_set_data (G_OBJECT (button), "key", GUINT_TO_POINTER (i < 9 ? i + 1 : 0));
+      name_perspective_button (button, perspective);
+      g_signal_connect_object (perspective, "notify::name", G_CALLBACK (perspective_renamed_cb),
+                               button, 0);
       g_object_set_data_full (G_OBJECT (button), "perspective-id",
                               g_strdup (sam_item_get_id (perspective)), g_free);
       if (group != NULL)
@@ -311,6 +348,7 @@ move_perspective (SamMapPage *self,
                   int         delta)
 {
   GListStore *perspectives = sam_session_get_perspectives (self->session);
+  GtkListBoxRow *row;
   guint position;
 
   if (!g_list_store_find (perspectives, perspective, &position))
@@ -319,6 +357,15 @@ move_perspective (SamMapPage *self,
     return;
 
   sam_session_move (self->session, perspective, self->session, position + delta);
+
+  /* The list makes the row anew where it went: open it again there, with
+   * the focus on the same button, so that a second press moves it on. */
+  row = gtk_list_box_get_row_at_index (self->perspective_list, position + delta);
+  if (ADW_IS_EXPANDER_ROW (row))
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), delta < 0 ? "move-up" : "move-down"));
+    }
 }
 
 static void
@@ -394,7 +441,9 @@ update_perspective_row (AdwExpanderRow *row)
   balloons_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u balloon", "%u balloons", balloons), balloons);
   participants_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", participants),
                                        participants);
-  subtitle = g_strdup_printf ("%s · %s", balloons_text, participants_text);
+  /* Translators: a perspective's row on the map's board, e.g.
+   * "3 balloons · 2 participants". */
+  subtitle = g_strdup_printf (C_("perspective row", "%s · %s"), balloons_text, participants_text);
   adw_expander_row_set_subtitle (row, subtitle);
 }
 
@@ -449,6 +498,36 @@ perspective_changed_cb (SamItem        *perspective,
   update_perspective_row (row);
 }
 
+static void
+apply_entry_row (GtkWidget *entry_row,
+                 const char *property)
+{
+  SamItem *perspective = g_object_get_data (G_OBJECT (entry_row), "perspective");
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry_row)),
+                 sam_item_get_string (perspective, property)) != 0)
+    g_signal_emit_by_name (entry_row, "apply");
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                const char              *property)
+{
+  apply_entry_row (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), property);
+}
+
+/* What was typed counts when the focus moves on, as in the rest of the
+ * app, not only on Enter. */
+static void
+apply_on_leave (GtkWidget  *entry_row,
+                const char *property)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), (gpointer) property);
+  gtk_widget_add_controller (entry_row, focus);
+}
+
 static GtkWidget *
 create_perspective_row (gpointer item,
                         gpointer user_data)
@@ -462,6 +541,7 @@ create_perspective_row (gpointer item,
   GtkWidget *color_button = gtk_color_button_new ();
   GtkWidget *order_row = adw_action_row_new ();
   GtkWidget *remove_button = gtk_button_new_with_mnemonic (_("_Remove"));
+  GtkWidget *move_up, *move_down;
   GdkRGBA rgba;
 
   g_object_set_data (G_OBJECT (row), "perspective", perspective);
@@ -475,6 +555,7 @@ create_perspective_row (gpointer item,
   g_object_set_data (G_OBJECT (name_row), "perspective", perspective);
   g_signal_connect (name_row, "apply", G_CALLBACK (perspective_name_apply_cb), self);
   g_signal_connect (name_row, "entry-activated", G_CALLBACK (entry_row_apply), NULL);
+  apply_on_leave (name_row, "name");
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), name_row);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (symbol_row), _("Letters on Its Balloons"));
@@ -483,6 +564,7 @@ create_perspective_row (gpointer item,
   g_object_set_data (G_OBJECT (symbol_row), "perspective", perspective);
   g_signal_connect (symbol_row, "apply", G_CALLBACK (perspective_symbol_apply_cb), self);
   g_signal_connect (symbol_row, "entry-activated", G_CALLBACK (entry_row_apply), NULL);
+  apply_on_leave (symbol_row, "symbol");
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), symbol_row);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (color_row), _("Colour"));
@@ -500,12 +582,12 @@ create_perspective_row (gpointer item,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), color_row);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (order_row), _("Order"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (order_row),
-                             make_icon_button ("go-up-symbolic", _("Move Up"),
-                                               G_CALLBACK (move_up_clicked_cb), self, perspective));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (order_row),
-                             make_icon_button ("go-down-symbolic", _("Move Down"),
-                                               G_CALLBACK (move_down_clicked_cb), self, perspective));
+  move_up = make_icon_button ("go-up-symbolic", _("Move Up"), G_CALLBACK (move_up_clicked_cb), self, perspective);
+  move_down = make_icon_button ("go-down-symbolic", _("Move Down"), G_CALLBACK (move_down_clicked_cb), self, perspective);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (order_row), move_up);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (order_row), move_down);
+  g_object_set_data (G_OBJECT (row), "move-up", move_up);
+  g_object_set_data (G_OBJECT (row), "move-down", move_down);
   gtk_widget_set_valign (remove_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove_button, "destructive-action");
   gtk_widget_set_tooltip_text (remove_button, _("Remove the Perspective; Its Balloons Stay"));
@@ -525,16 +607,6 @@ create_perspective_row (gpointer item,
   return row;
 }
 
-static void
-apply_entry_row (GtkWidget *entry_row,
-                 const char *property)
-{
-  SamItem *perspective = g_object_get_data (G_OBJECT (entry_row), "perspective");
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry_row)),
-                 sam_item_get_string (perspective, property)) != 0)
-    g_signal_emit_by_name (entry_row, "apply");
-}
 
 /* The board: counts, gaps and participants */
 
@@ -557,14 +629,23 @@ rebuild_gaps_menu (SamMapPage *self)
           g_autoptr(GMenuItem) menu_item = NULL;
           const char *title = sam_item_get_string (column, "title");
 
-          menu_item = g_menu_item_new (title[0] != '\0' ? title : _("Untitled Column"), NULL);
+          /* A menu reads "_" as the mark of an access key. */
+          g_auto(GStrv) parts = g_strsplit (title, "_", -1);
+          g_autofree char *label = g_strjoinv ("__", parts);
+
+          menu_item = g_menu_item_new (title[0] != '\0' ? label : _("Untitled Column"), NULL);
           g_menu_item_set_action_and_target (menu_item, "map.add-gaps-to-wall", "s",
                                              sam_item_get_id (column));
           g_menu_append_item (section, menu_item);
           n_columns++;
         }
 
-      g_menu_append_section (menu, sam_item_get_string (wall, "title"), G_MENU_MODEL (section));
+      {
+        g_auto(GStrv) parts = g_strsplit (sam_item_get_string (wall, "title"), "_", -1);
+        g_autofree char *label = g_strjoinv ("__", parts);
+
+        g_menu_append_section (menu, label, G_MENU_MODEL (section));
+      }
     }
 
   if (n_columns == 0)
@@ -617,7 +698,7 @@ update_board (SamMapPage *self)
       for (guint i = 0; i < gaps->len; i++)
         {
           if (i > 0)
-            g_string_append (text, ", ");
+            g_string_append (text, C_("list of perspectives", ", "));
           g_string_append (text, sam_item_get_string (g_ptr_array_index (gaps, i), "name"));
         }
       gtk_label_set_text (self->gaps_label, text->str);
@@ -705,16 +786,22 @@ queue_refresh (SamMapPage *self)
     self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle_cb, self, NULL);
 }
 
+static void editor_lists_changed_cb (SamMapPage *self);
+
 static void
 perspectives_changed_cb (SamMapPage *self)
 {
   rebuild_perspective_buttons (self);
+  editor_lists_changed_cb (self);
   queue_refresh (self);
 }
 
 static void
 committed_cb (SamMapPage *self)
 {
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
   /* The editor follows its balloon, and closes when it is gone. */
   if (self->edited != NULL && sam_item_get_parent (self->edited) == NULL)
     gtk_popover_popdown (self->editor);
@@ -825,8 +912,7 @@ participant_selected_cb (SamMapPage *self)
   sam_session_begin (self->session, _("Change Balloon"));
   sam_session_set (self->session, self->edited, "participant", id, NULL);
 
-  /* A balloon for someone takes their perspective when it has none yet,
-   * and their name when it has no label. */
+  /* A balloon for someone takes their perspective when it has none yet. */
   if (id[0] != '\0')
     {
       SamItem *participant = sam_session_lookup (self->session, id);
@@ -866,13 +952,46 @@ editor_closed_cb (SamMapPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
 }
 
+/* The choices follow the session's lists, so that a row of a drop-down is
+ * always the item at that place (an undo may change the lists while the
+ * editor is open). */
+static void
+fill_editor_choices (SamMapPage *self)
+{
+  SamItem *balloon = self->edited;
+  g_autoptr(GListModel) participants = NULL;
+  g_autoptr(GListModel) perspectives = NULL;
+  gboolean filling = self->filling_editor;
+
+  if (balloon == NULL || self->session == NULL)
+    return;
+
+  self->filling_editor = TRUE;
+  participants = participant_choices (self);
+  gtk_drop_down_set_model (self->participant_dropdown, participants);
+  gtk_drop_down_set_selected (self->participant_dropdown,
+                              choice_position (sam_session_get_participants (self->session),
+                                               sam_item_get_string (balloon, "participant")));
+  perspectives = perspective_choices (self);
+  gtk_drop_down_set_model (self->perspective_dropdown, perspectives);
+  gtk_drop_down_set_selected (self->perspective_dropdown,
+                              choice_position (sam_session_get_perspectives (self->session),
+                                               sam_item_get_string (balloon, "perspective")));
+  self->filling_editor = filling;
+}
+
+static void
+editor_lists_changed_cb (SamMapPage *self)
+{
+  if (self->edited != NULL && gtk_widget_get_visible (GTK_WIDGET (self->editor)))
+    fill_editor_choices (self);
+}
+
 static void
 edit_balloon (SamMapPage *self,
               SamItem    *balloon)
 {
   graphene_rect_t rect;
-  g_autoptr(GListModel) participants = NULL;
-  g_autoptr(GListModel) perspectives = NULL;
   GdkRectangle pointing = { 0, 0, 1, 1 };
 
   if (self->session == NULL || balloon == NULL)
@@ -884,16 +1003,7 @@ edit_balloon (SamMapPage *self,
 
   self->filling_editor = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->label_entry), sam_item_get_string (balloon, "label"));
-  participants = participant_choices (self);
-  gtk_drop_down_set_model (self->participant_dropdown, participants);
-  gtk_drop_down_set_selected (self->participant_dropdown,
-                              choice_position (sam_session_get_participants (self->session),
-                                               sam_item_get_string (balloon, "participant")));
-  perspectives = perspective_choices (self);
-  gtk_drop_down_set_model (self->perspective_dropdown, perspectives);
-  gtk_drop_down_set_selected (self->perspective_dropdown,
-                              choice_position (sam_session_get_perspectives (self->session),
-                                               sam_item_get_string (balloon, "perspective")));
+  fill_editor_choices (self);
   self->filling_editor = FALSE;
 
   if (sam_map_view_get_picture_rect (self->map_view, &rect))
@@ -1024,6 +1134,34 @@ edit_balloon_action (GtkWidget  *widget,
   edit_balloon (self, sam_map_view_get_selected (self->map_view));
 }
 
+/* The page keeps the chooser it opened, so that it can close it when the
+ * page goes first. */
+static void
+show_chooser (SamMapPage           *self,
+              GtkFileChooserNative *chooser,
+              GCallback             response_cb)
+{
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  g_signal_connect (chooser, "response", response_cb, self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+close_chooser (SamMapPage      *self,
+               GtkNativeDialog *chooser)
+{
+  gtk_native_dialog_destroy (chooser);
+  if (self->chooser == chooser)
+    g_clear_object (&self->chooser);
+}
+
 static void
 picture_chooser_response_cb (GtkNativeDialog *chooser,
                              int              response,
@@ -1036,8 +1174,7 @@ picture_chooser_response_cb (GtkNativeDialog *chooser,
       sam_map_page_load_picture (self, file);
     }
 
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  close_chooser (self, chooser);
 }
 
 static void
@@ -1053,7 +1190,6 @@ choose_picture_action (GtkWidget  *widget,
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Choose"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (pictures, _("Pictures (PNG, JPEG, SVG)"));
   gtk_file_filter_add_mime_type (pictures, "image/png");
   gtk_file_filter_add_mime_type (pictures, "image/jpeg");
@@ -1063,8 +1199,7 @@ choose_picture_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (pictures, "jpeg");
   gtk_file_filter_add_suffix (pictures, "svg");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pictures);
-  g_signal_connect (chooser, "response", G_CALLBACK (picture_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_chooser (self, chooser, G_CALLBACK (picture_chooser_response_cb));
 }
 
 static void
@@ -1158,8 +1293,7 @@ roster_chooser_response_cb (GtkNativeDialog *chooser,
       sam_roster_window_import_file (self->roster, file);
     }
 
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  close_chooser (self, chooser);
 }
 
 static void
@@ -1176,7 +1310,6 @@ import_roster_action (GtkWidget  *widget,
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (csv, _("CSV Files"));
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_suffix (csv, "csv");
@@ -1184,8 +1317,7 @@ import_roster_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  g_signal_connect (chooser, "response", G_CALLBACK (roster_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_chooser (self, chooser, G_CALLBACK (roster_chooser_response_cb));
 }
 
 /* Whether @column already has a note for @perspective. */
@@ -1363,7 +1495,24 @@ picture_loaded_cb (GObject      *source,
   if (self->session != NULL)
     {
       g_autofree char *name = g_file_get_basename (data->file);
-      g_autofree char *text = g_strdup_printf (_("The map is now “%s”"), name);
+      g_autofree char *text = NULL;
+      g_autoptr(SamMapPlaces) places = NULL;
+
+      /* Without places of its own, the counts say nothing but "elsewhere":
+       * that is fine for a photo, and worth saying for an SVG. */
+      if (g_strcmp0 (type, "image/svg+xml") == 0)
+        places = sam_map_places_new_from_svg (bytes, NULL);
+      if (places != NULL && sam_map_places_get_n_places (places) > 0)
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The map is now “%s”, with %u place",
+                                             "The map is now “%s”, with %u places",
+                                             sam_map_places_get_n_places (places)),
+                                name, sam_map_places_get_n_places (places));
+      else if (g_strcmp0 (type, "image/svg+xml") == 0)
+        text = g_strdup_printf (_("The map is now “%s”. It has no places that can be read, so every balloon counts as elsewhere."),
+                                name);
+      else
+        text = g_strdup_printf (_("The map is now “%s”"), name);
 
       sam_session_begin (self->session, _("Change Map Picture"));
       sam_session_set (self->session, self->session, "map-image", bytes, "map-image-type", type, NULL);
@@ -1469,6 +1618,8 @@ sam_map_page_set_session (SamMapPage *self,
   g_signal_group_set_target (self->session_signals, session);
   g_signal_group_set_target (self->perspectives_signals,
                              session != NULL ? sam_session_get_perspectives (session) : NULL);
+  g_signal_group_set_target (self->participants_signals,
+                             session != NULL ? sam_session_get_participants (session) : NULL);
   sam_map_view_set_session (self->map_view, session);
   sam_perspective_chart_set_session (self->chart, session);
 
@@ -1507,6 +1658,13 @@ sam_map_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_weak_pointer (&self->edited);
+  g_clear_weak_pointer (&self->undo_toast);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
   if (self->roster != NULL)
     gtk_window_destroy (GTK_WINDOW (self->roster));
   g_clear_weak_pointer (&self->roster);
@@ -1519,6 +1677,8 @@ sam_map_page_dispose (GObject *object)
     g_signal_group_set_target (self->session_signals, NULL);
   if (self->perspectives_signals != NULL)
     g_signal_group_set_target (self->perspectives_signals, NULL);
+  if (self->participants_signals != NULL)
+    g_signal_group_set_target (self->participants_signals, NULL);
   if (self->perspective_list != NULL)
     gtk_list_box_bind_model (self->perspective_list, NULL, NULL, NULL, NULL);
 
@@ -1527,6 +1687,7 @@ sam_map_page_dispose (GObject *object)
 
   g_clear_object (&self->session_signals);
   g_clear_object (&self->perspectives_signals);
+  g_clear_object (&self->participants_signals);
   g_clear_object (&self->session);
   g_clear_pointer (&self->places, sam_map_places_unref);
   g_clear_object (&self->cancellable);
@@ -1586,6 +1747,9 @@ sam_map_page_init (SamMapPage *self)
   self->perspectives_signals = g_signal_group_new (G_TYPE_LIST_STORE);
   g_signal_group_connect_swapped (self->perspectives_signals, "items-changed",
                                   G_CALLBACK (perspectives_changed_cb), self);
+  self->participants_signals = g_signal_group_new (G_TYPE_LIST_STORE);
+  g_signal_group_connect_swapped (self->participants_signals, "items-changed",
+                                  G_CALLBACK (editor_lists_changed_cb), self);
 
   g_signal_connect_swapped (self->map_view, "notify::selected", G_CALLBACK (selected_changed_cb), self);
   g_signal_connect_swapped (self->map_view, "notify::current-perspective",

@@ -285,6 +285,10 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
   if (!self->editable || self->session == NULL)
     return FALSE;
+  /* Keys typed into a child (the page's balloon editor) bubble up here:
+   * they are not the map's. */
+  if (!gtk_widget_is_focus (GTK_WIDGET (self)))
+    return FALSE;
   /* Shortcuts with Ctrl or Alt belong to the window. */
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
     return FALSE;
@@ -324,7 +328,10 @@ key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_BackSpace:
       if (self->selected == NULL)
         return FALSE;
-      sam_session_remove (self->session, self->selected);
+      /* The page's action offers the balloon back in a toast; a map view
+       * on its own removes it (undo still brings it back). */
+      if (!gtk_widget_activate_action (GTK_WIDGET (self), "map.remove-balloon", NULL))
+        sam_session_remove (self->session, self->selected);
       return TRUE;
 
     case GDK_KEY_Escape:

@@ -313,16 +313,31 @@ test_input (void)
   g_assert_cmpstr (sam_item_get_string (balloon_at (&fixture, 1), "perspective"), ==,
                    sam_item_get_id (perspective_at (&fixture, 2)));
 
-  /* Delete removes the selected balloon. */
+  /* Delete removes the selected balloon, and offers it back. */
   g_assert_true (sam_map_view_get_selected (fixture.view) == balloon_at (&fixture, 1));
   press_key (&fixture, GDK_KEY_Delete, 0);
   g_assert_cmpuint (n_balloons (&fixture), ==, 1);
   g_assert_true (balloon_at (&fixture, 0) == balloon);
+  wait_for_label (fixture.window, "Balloon removed");
 
   /* A double click opens the balloon's editor. */
   click_at (&fixture, sam_item_get_double (balloon, "x"), sam_item_get_double (balloon, "y"), 2);
   g_assert_true (ui_test_wait_for (ui_test_is_mapped,
                                    find_in (fixture.window, is_editor, NULL)));
+
+  /* Keys typed in the editor are not the map's: Delete there leaves the
+   * balloon alone. */
+  {
+    GtkEventController *keys = find_controller (GTK_WIDGET (fixture.view), GTK_TYPE_EVENT_CONTROLLER_KEY);
+    GtkWidget *entry = find_in (find_in (fixture.window, is_editor, NULL), ui_test_is_type,
+                                GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+    gboolean handled = TRUE;
+
+    gtk_widget_grab_focus (entry);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Delete, 0, 0, &handled);
+    g_assert_false (handled);
+    g_assert_cmpuint (n_balloons (&fixture), ==, 1);
+  }
 
   ui_test_close_window (fixture.window);
 }
@@ -536,11 +551,11 @@ test_perspectives (void)
   row = find_in (fixture.page, is_expander_titled, "New Perspective");
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
   name_row = find_in (row, is_entry_row_titled, "Name");
-  gtk_editable_set_text (GTK_EDITABLE (name_row), "Police");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Police & <Rescue>");
   g_signal_emit_by_name (name_row, "apply");
-  g_assert_cmpstr (sam_item_get_string (added, "name"), ==, "Police");
+  g_assert_cmpstr (sam_item_get_string (added, "name"), ==, "Police & <Rescue>");
   ui_test_run_for (50);
-  find_in (fixture.page, is_expander_titled, "Police");
+  find_in (fixture.page, is_expander_titled, "Police & <Rescue>");
 
   /* Removing a perspective keeps its balloons, without it; undo brings it
    * back, with them. */
@@ -559,6 +574,13 @@ test_perspectives (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (perspectives)), ==, n + 1);
   g_assert_cmpstr (sam_item_get_string (balloon_at (&fixture, 0), "perspective"), ==, sam_item_get_id (school));
+
+  /* A name with markup characters is shown as it is written. */
+  row = find_in (fixture.page, is_expander_titled, "Police & <Rescue>");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  ui_test_run_for (50);
+  g_signal_emit_by_name (find_in (row, ui_test_is_button_labelled, "_Remove"), "clicked");
+  wait_for_label (fixture.window, "Perspective “Police & <Rescue>” removed");
 
   ui_test_close_window (fixture.window);
 }

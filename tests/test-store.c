@@ -196,14 +196,14 @@ test_open_create (Fixture       *f,
 
   g_assert_cmpstr (sam_store_get_path (store), ==, nested);
   g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 3);
+  g_assert_cmpint (SAM_STORE_SCHEMA_VERSION, ==, 4);
 
   /* The folder is created, private to the user. */
   g_assert_cmpint (g_stat (parent, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 
   db = other_connection (nested);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 4);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM templates"), ==, 0);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -597,7 +597,7 @@ test_schema_migrate_2 (Fixture       *f,
   sqlite3_close (db);
 
   store = open_store (f->path);
-  g_assert_cmpint (sam_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
 
   list = list_journals (store);
   g_assert_cmpuint (list->len, ==, 1);
@@ -621,7 +621,7 @@ test_schema_migrate_2 (Fixture       *f,
   g_clear_object (&store);
 
   db = other_connection (f->path);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, SAM_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM templates WHERE name = 'Halvdag' AND n_items = 1"),
                    ==, 1);
   sqlite3_close (db);

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "sam-entities.h"
 #include "sam-json.h"
 #include "sam-session.h"
 #include "sam-store.h"
@@ -18,13 +19,14 @@
  * (an append must stay well under the time between two keystrokes), values are
  * always bound, never spliced into SQL text.
  *
- * Schema (version 3; docs/store.md tells what each version added):
+ * Schema (version 4; docs/store.md tells what each version added):
  *
  *   recent       the library of known session files, one row per uri
  *   journals     one row per open session: its saved state (base) and the id
  *                of its root item, which lets an append keep the title current
  *   journal_ops  the operations of each journal since its base, in seq order
  *   templates    agenda templates, one row per name
+ *   prompts      the prompt library, one row per text and format
  */
 
 /* How long a statement waits for another program that holds the database
@@ -68,6 +70,10 @@ typedef enum {
   STMT_TEMPLATE_LOAD,
   STMT_TEMPLATE_DELETE,
   STMT_TEMPLATE_FIND,
+  STMT_PROMPT_SAVE,
+  STMT_PROMPT_LIST,
+  STMT_PROMPT_DELETE,
+  STMT_PROMPT_TOUCH,
   N_STMTS
 } Stmt;
 
@@ -123,6 +129,26 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_TEMPLATE_LOAD] = "SELECT name, json FROM templates WHERE id = ?1",
   [STMT_TEMPLATE_DELETE] = "DELETE FROM templates WHERE id = ?1",
   [STMT_TEMPLATE_FIND] = "SELECT id FROM templates WHERE name = ?1",
+  /* A prompt saved again (same text and format) keeps its id and the time
+   * it was first saved. last_used only grows, as in STMT_REMEMBER, so the
+   * list keeps the order of saves and uses even when two share a µs. */
+  [STMT_PROMPT_SAVE] =
+    "INSERT INTO prompts (text, format, duration, group_size, starters, follow_ups, "
+    "created, last_used) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+    "max(?7, (SELECT coalesce(max(last_used), 0) + 1 FROM prompts))) "
+    "ON CONFLICT (text, format) DO UPDATE SET "
+    "duration = excluded.duration, group_size = excluded.group_size, "
+    "starters = excluded.starters, follow_ups = excluded.follow_ups, "
+    "last_used = excluded.last_used "
+    "RETURNING id",
+  [STMT_PROMPT_LIST] =
+    "SELECT id, text, format, duration, group_size, starters, follow_ups, last_used "
+    "FROM prompts ORDER BY last_used DESC, id DESC",
+  [STMT_PROMPT_DELETE] = "DELETE FROM prompts WHERE id = ?1",
+  [STMT_PROMPT_TOUCH] =
+    "UPDATE prompts SET last_used = max(?2, (SELECT max(last_used) + 1 FROM prompts)) "
+    "WHERE id = ?1",
 };
 
 static const char schema_1[] =
@@ -168,6 +194,25 @@ static const char schema_3[] =
   "  duration    INTEGER NOT NULL,"
   "  json        TEXT NOT NULL"
   ");";
+
+/* The prompt library. format is the SamPromptFormat nick (as in session
+ * files), starters and follow_ups JSON arrays of strings. A text may be
+ * kept once per format: saving it again updates that row. AUTOINCREMENT for
+ * the same reason as templates. */
+static const char schema_4[] =
+  "CREATE TABLE prompts ("
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  text        TEXT NOT NULL,"
+  "  format      TEXT NOT NULL,"
+  "  duration    INTEGER NOT NULL,"
+  "  group_size  INTEGER NOT NULL,"
+  "  starters    TEXT NOT NULL DEFAULT '[]',"
+  "  follow_ups  TEXT NOT NULL DEFAULT '[]',"
+  "  created     INTEGER NOT NULL,"
+  "  last_used   INTEGER NOT NULL,"
+  "  UNIQUE (text, format)"
+  ");"
+  "CREATE INDEX prompts_by_last_used ON prompts (last_used);";
 
 /* Errors */
 
@@ -424,6 +469,10 @@ migrate (SamStore  *self,
 
         case 2:
           sql = schema_3;
+          break;
+
+        case 3:
+          sql = schema_4;
           break;
 
         default:
@@ -1526,4 +1575,377 @@ sam_store_find_template_by_name (SamStore    *self,
   if (id != NULL)
     *id = found;
   return TRUE;
+}
+
+/* The prompt library */
+
+void
+sam_prompt_info_free (SamPromptInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_clear_object (&info->prompt);
+  g_free (info);
+}
+
+static gboolean
+set_prompt_not_found (GError **error)
+{
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NOT_FOUND,
+               _("The prompt is no longer in the library"));
+  return FALSE;
+}
+
+static char *
+strv_to_json (const char * const *strv)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* A column that is not an array of strings (written by hand, or damaged)
+ * costs the prompt its starters, not the whole list. */
+static char **
+strv_from_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GStrvBuilder) strv = g_strv_builder_new ();
+  JsonNode *root;
+
+  if (json_parser_load_from_data (parser, json, -1, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL &&
+      JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) &&
+              json_node_get_value_type (element) == G_TYPE_STRING)
+            g_strv_builder_add (strv, json_node_get_string (element));
+        }
+    }
+
+  return g_strv_builder_end (strv);
+}
+
+/* Case and composition folded, so that "ÅSA" (or an Å typed as A and a
+ * combining ring) finds "åsa". SQLite's LIKE folds only ASCII, which is why
+ * the search runs here rather than in SQL. */
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *folded = g_utf8_casefold (valid, -1);
+
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+}
+
+/* The words of @query, folded; NULL when it has none. */
+static char **
+query_words (const char *query)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *p, *start = NULL;
+
+  if (query == NULL)
+    return NULL;
+
+  folded = fold_text (query);
+  for (p = folded; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0 || g_unichar_isspace (c))
+        {
+          if (start != NULL)
+            {
+              g_autofree char *word = g_strndup (start, p - start);
+
+              g_strv_builder_add (builder, word);
+            }
+          start = NULL;
+          if (c == 0)
+            break;
+        }
+      else if (start == NULL)
+        start = p;
+    }
+
+  words = g_strv_builder_end (builder);
+  if (words[0] == NULL)
+    return NULL;
+
+  return g_steal_pointer (&words);
+}
+
+static gboolean
+prompt_matches (SamItem            *prompt,
+                const char * const *words)
+{
+  g_autoptr(GString) all = g_string_new (sam_item_get_string (prompt, "text"));
+  const char * const *lists[] = {
+    sam_item_get_strv (prompt, "starters"),
+    sam_item_get_strv (prompt, "follow-ups"),
+  };
+  g_autofree char *folded = NULL;
+
+  /* A word has no spaces, so none can match across the line breaks. */
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (guint j = 0; lists[i] != NULL && lists[i][j] != NULL; j++)
+      g_string_append_printf (all, "\n%s", lists[i][j]);
+
+  folded = fold_text (all->str);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (folded, words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A value from the database, brought within the property's range: setting
+ * one outside it would only warn and leave the default. */
+static int
+clamp_to_property (SamItem    *item,
+                   const char *name,
+                   gint64      value)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), name);
+  GParamSpecInt *int_spec = G_PARAM_SPEC_INT (pspec);
+
+  return (int) CLAMP (value, int_spec->minimum, int_spec->maximum);
+}
+
+static SamItem *
+prompt_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(GEnumClass) formats = g_type_class_ref (SAM_TYPE_PROMPT_FORMAT);
+  const char *nick = (const char *) sqlite3_column_text (stmt, 2);
+  GEnumValue *format = g_enum_get_value_by_nick (formats, nick != NULL ? nick : "");
+  g_autofree char *text = column_text (stmt, 1);
+  g_auto(GStrv) starters = NULL;
+  g_auto(GStrv) follow_ups = NULL;
+  g_autofree char *starters_json = column_text (stmt, 5);
+  g_autofree char *follow_ups_json = column_text (stmt, 6);
+  SamItem *prompt = sam_item_new (SAM_TYPE_PROMPT, NULL);
+
+  starters = strv_from_json (starters_json);
+  follow_ups = strv_from_json (follow_ups_json);
+
+  /* A format this version does not know (saved by a newer one) shows as the
+   * default rather than hiding the prompt. */
+  if (format != NULL)
+    g_object_set (prompt, "format", format->value, NULL);
+
+  g_object_set (prompt,
+                "text", text,
+                "duration", clamp_to_property (prompt, "duration", sqlite3_column_int64 (stmt, 3)),
+                "group-size", clamp_to_property (prompt, "group-size", sqlite3_column_int64 (stmt, 4)),
+                "starters", starters,
+                "follow-ups", follow_ups,
+                NULL);
+
+  return prompt;
+}
+
+/**
+ * sam_store_save_prompt:
+ * @prompt: a #SamPrompt whose text is not empty
+ *
+ * Keeps @prompt in the library. A prompt with the same text and format is
+ * updated (its duration, group size, starters and follow-ups replaced)
+ * rather than kept twice. Either way it comes first in the list.
+ *
+ * Returns: the prompt's id (greater than 0), or 0 on error
+ */
+gint64
+sam_store_save_prompt (SamStore  *self,
+                       SamItem   *prompt,
+                       GError   **error)
+{
+  g_autoptr(GEnumClass) formats = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *starters = NULL;
+  g_autofree char *follow_ups = NULL;
+  const char *text;
+  GEnumValue *format;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), 0);
+  g_return_val_if_fail (SAM_IS_PROMPT (prompt), 0);
+
+  text = sam_item_get_string (prompt, "text");
+  stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (stripped[0] == '\0' || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("A prompt needs a text"));
+      return 0;
+    }
+
+  formats = g_type_class_ref (SAM_TYPE_PROMPT_FORMAT);
+  format = g_enum_get_value (formats, sam_item_get_enum (prompt, "format"));
+  g_assert (format != NULL);
+
+  starters = strv_to_json (sam_item_get_strv (prompt, "starters"));
+  follow_ups = strv_to_json (sam_item_get_strv (prompt, "follow-ups"));
+
+  if (!(stmt = get_stmt (self, STMT_PROMPT_SAVE, error)))
+    return 0;
+
+  bind_text (stmt, 1, text);
+  bind_text (stmt, 2, format->value_nick);
+  sqlite3_bind_int64 (stmt, 3, sam_item_get_int (prompt, "duration"));
+  sqlite3_bind_int64 (stmt, 4, sam_item_get_int (prompt, "group-size"));
+  bind_text (stmt, 5, starters);
+  bind_text (stmt, 6, follow_ups);
+  sqlite3_bind_int64 (stmt, 7, g_get_real_time ());
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, rc);
+      stmt_done (stmt);
+      return 0;
+    }
+  stmt_done (stmt);
+
+  return id;
+}
+
+/**
+ * sam_store_list_prompts:
+ * @query: (nullable): words to look for; %NULL or "" for every prompt
+ *
+ * Lists the library, most recently saved or used first. Each word of
+ * @query must occur in the prompt's text, starters or follow-ups (in any of
+ * them), whatever its case.
+ *
+ * Returns: (transfer full) (element-type SamPromptInfo): the prompts
+ */
+GPtrArray *
+sam_store_list_prompts (SamStore    *self,
+                        const char  *query,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_auto(GStrv) words = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  sam_entities_init ();
+  words = query_words (query);
+
+  if (!(stmt = get_stmt (self, STMT_PROMPT_LIST, error)))
+    return NULL;
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_prompt_info_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(SamItem) prompt = prompt_from_row (stmt);
+      SamPromptInfo *info;
+
+      if (words != NULL && !prompt_matches (prompt, (const char * const *) words))
+        continue;
+
+      info = g_new0 (SamPromptInfo, 1);
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->prompt = g_steal_pointer (&prompt);
+      info->last_used = sqlite3_column_int64 (stmt, 7);
+      g_ptr_array_add (list, info);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, rc);
+      stmt_done (stmt);
+      return NULL;
+    }
+  stmt_done (stmt);
+
+  return g_steal_pointer (&list);
+}
+
+/* Runs the statement on prompt @id, failing when there is none. */
+static gboolean
+change_prompt (SamStore  *self,
+               Stmt       which,
+               gint64     id,
+               GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = get_stmt (self, which, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (which == STMT_PROMPT_TOUCH)
+    sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
+  if (!run_stmt (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    return set_prompt_not_found (error);
+
+  return TRUE;
+}
+
+/**
+ * sam_store_delete_prompt:
+ *
+ * Returns: whether prompt @id was deleted; %SAM_STORE_ERROR_NOT_FOUND if
+ *   there was none
+ */
+gboolean
+sam_store_delete_prompt (SamStore  *self,
+                         gint64     id,
+                         GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  return change_prompt (self, STMT_PROMPT_DELETE, id, error);
+}
+
+/**
+ * sam_store_touch_prompt:
+ *
+ * Marks prompt @id as used now (say, inserted into a session), which puts
+ * it first in the list.
+ *
+ * Returns: %SAM_STORE_ERROR_NOT_FOUND if there is no prompt @id
+ */
+gboolean
+sam_store_touch_prompt (SamStore  *self,
+                        gint64     id,
+                        GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  return change_prompt (self, STMT_PROMPT_TOUCH, id, error);
 }

@@ -10,11 +10,12 @@ G_BEGIN_DECLS
 /*
  * The embedded SQLite store under the user data directory: the library of
  * known sessions (behind the start page's recent list), the crash-recovery
- * journal and the agenda templates. The database runs in WAL mode with synchronous=FULL, so a journal
- * append that returned TRUE survives a crash, a kill or a power cut.
+ * journal, the agenda templates and the prompt library. The database runs
+ * in WAL mode with synchronous=FULL, so a journal append that returned TRUE
+ * survives a crash, a kill or a power cut.
  */
 
-#define SAM_STORE_SCHEMA_VERSION 3
+#define SAM_STORE_SCHEMA_VERSION 4
 
 #define SAM_STORE_ERROR (sam_store_error_quark ())
 GQuark sam_store_error_quark (void);
@@ -150,6 +151,34 @@ gboolean    sam_store_find_template_by_name (SamStore   *self,
                                              const char *name,
                                              gint64     *id,
                                              GError    **error);
+
+typedef struct {
+  gint64   id;
+  SamItem *prompt;      /* a new SamPrompt, in no session */
+  gint64   last_used;   /* µs since the epoch, the last save or use */
+} SamPromptInfo;
+void        sam_prompt_info_free       (SamPromptInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamPromptInfo, sam_prompt_info_free)
+
+/* The prompt library: reusable prompts (SamPrompt items) kept across
+ * sessions. Saving a prompt whose text and format are already in the
+ * library updates that one. Returns the id, 0 on error. */
+gint64      sam_store_save_prompt      (SamStore     *self,
+                                        SamItem      *prompt,
+                                        GError      **error);
+/* Most recently saved or used first; a GPtrArray of SamPromptInfo. With a
+ * @query, only the prompts whose text, starters or follow-ups hold every
+ * word of it, ignoring case. */
+GPtrArray  *sam_store_list_prompts     (SamStore     *self,
+                                        const char   *query,
+                                        GError      **error);
+gboolean    sam_store_delete_prompt    (SamStore     *self,
+                                        gint64        id,
+                                        GError      **error);
+/* Marks prompt @id as used now, which moves it to the top of the list. */
+gboolean    sam_store_touch_prompt     (SamStore     *self,
+                                        gint64        id,
+                                        GError      **error);
 
 /*
  * SamJournal ties one open session to the store: each committed edit of the

@@ -379,6 +379,8 @@ sam_application_startup (GApplication *application)
     { "win.view('overview')", { "<Alt>1", NULL } },
     { "win.view('agenda')", { "<Alt>2", NULL } },
     { "win.view('map')", { "<Alt>3", NULL } },
+    { "win.view('voices')", { "<Alt>4", NULL } },
+    { "win.capture-voice", { "<Control><Shift>v", NULL } },
     /* The timer and the stage, from the control window. (The stage window
      * has a presenter's single keys.) */
     { "win.timer-toggle", { "<Control>space", NULL } },

@@ -17,6 +17,7 @@
 #include "sam-template.h"
 #include "sam-window-private.h"
 #include "sam-map-page.h"
+#include "sam-voices-page.h"
 
 #define FILE_SUFFIX ".samling"
 
@@ -45,6 +46,8 @@ apply_properties (SamWindow *self)
     sam_agenda_page_apply (self->agenda_page);
   if (self->map_page != NULL)
     sam_map_page_apply (self->map_page);
+  if (self->voices_page != NULL)
+    sam_voices_page_apply (self->voices_page);
 }
 
 /* Saving */

@@ -32,6 +32,9 @@ struct _SamWindow
   /* The map view, made the first time it is shown (NULL until then). */
   AdwBin               *map_view;
   SamMapPage           *map_page;
+  /* The voices view, made the first time it is shown (NULL until then). */
+  AdwBin               *voices_view;
+  SamVoicesPage        *voices_page;
 
   /* The open session, its file (NULL: never saved) and its journal (NULL:
    * no store). */

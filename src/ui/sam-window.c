@@ -6,6 +6,7 @@
 
 #include "sam-agenda-page.h"
 #include "sam-map-page.h"
+#include "sam-voices-page.h"
 #include "sam-application.h"
 #include "sam-file.h"
 #include "sam-history.h"
@@ -213,6 +214,7 @@ _sam_window_update_actions (SamWindow *self)
                                  has_session &&
                                  g_list_model_get_n_items (G_LIST_MODEL (sam_session_get_agenda (self->session))) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.capture-voice", has_session);
   _sam_window_stage_update (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
@@ -812,6 +814,7 @@ sam_window_dispose (GObject *object)
   self->agenda_page = NULL;
   self->timer_panel = NULL;
   self->map_page = NULL;
+  self->voices_page = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
 
@@ -873,6 +876,19 @@ ensure_map_view (SamWindow *self)
   sam_map_page_set_session (self->map_page, self->session);
 }
 
+/* Makes the voices view: the note-taker's pane. */
+static void
+ensure_voices_view (SamWindow *self)
+{
+  if (self->voices_page != NULL || self->session == NULL)
+    return;
+
+  self->voices_page = g_object_new (SAM_TYPE_VOICES_PAGE, NULL);
+  adw_bin_set_child (self->voices_view, GTK_WIDGET (self->voices_page));
+  sam_voices_page_set_session (self->voices_page, self->session);
+  sam_voices_page_set_timer (self->voices_page, self->timer);
+}
+
 static void
 visible_view_cb (SamWindow *self)
 {
@@ -882,6 +898,8 @@ visible_view_cb (SamWindow *self)
     ensure_agenda_view (self);
   else if (g_strcmp0 (name, "map") == 0)
     ensure_map_view (self);
+  else if (g_strcmp0 (name, "voices") == 0)
+    ensure_voices_view (self);
 }
 
 static void
@@ -896,6 +914,23 @@ view_action_cb (GtkWidget  *widget,
     return;
 
   adw_view_stack_set_visible_child_name (self->views, name);
+}
+
+/* What is said is written down from wherever one is: the voices view
+ * comes up with its entry ready. */
+static void
+capture_voice_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->views, "voices");
+  ensure_voices_view (self);
+  sam_voices_page_focus_entry (self->voices_page);
 }
 
 static void
@@ -928,6 +963,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, views);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, agenda_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, voices_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, undo_button);
@@ -945,6 +981,7 @@ sam_window_class_init (SamWindowClass *klass)
   _sam_window_class_init_stage (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.capture-voice", NULL, capture_voice_action_cb);
 }
 
 static void

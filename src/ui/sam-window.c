@@ -899,7 +899,12 @@ visible_view_cb (SamWindow *self)
   else if (g_strcmp0 (name, "map") == 0)
     ensure_map_view (self);
   else if (g_strcmp0 (name, "voices") == 0)
-    ensure_voices_view (self);
+    {
+      ensure_voices_view (self);
+      /* The note-taker comes here to type. */
+      if (self->voices_page != NULL)
+        sam_voices_page_focus_entry (self->voices_page);
+    }
 }
 
 static void

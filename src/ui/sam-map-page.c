@@ -45,7 +45,6 @@ struct _SamMapPage
   gboolean             filling_editor;
 
   SamRosterWindow     *roster;        /* weak */
-  AdwToast            *undo_toast;    /* weak */
   GtkNativeDialog     *chooser;       /* a file chooser that is open */
   GSignalGroup        *participants_signals;
   GCancellable        *cancellable;   /* of loading a picture */
@@ -65,50 +64,25 @@ get_window (SamMapPage *self)
   return SAM_IS_WINDOW (root) ? SAM_WINDOW (root) : NULL;
 }
 
-static void
-add_toast (SamMapPage *self,
-           AdwToast   *toast)
-{
-  SamWindow *window = get_window (self);
-
-  if (window != NULL)
-    sam_window_add_toast (window, toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-/* A toast's title is markup in libadwaita 1.2; names and file names are
- * text. */
-static AdwToast *
-new_toast (const char *text)
-{
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-
-  return adw_toast_new (markup);
-}
-
-/* A toast that can take back what was just done. Undo takes back the last
- * step, so the toast goes as soon as another edit comes. */
+/* The window's toasts; a page outside a window (in a test) says nothing. */
 static void
 add_undo_toast (SamMapPage *self,
                 const char *text)
 {
-  AdwToast *toast = new_toast (text);
+  SamWindow *window = get_window (self);
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  g_set_weak_pointer (&self->undo_toast, toast);
-  add_toast (self, toast);
+  if (window != NULL)
+    sam_window_add_undo_toast (window, text);
 }
 
 static void
 add_message_toast (SamMapPage *self,
                    const char *text)
 {
-  AdwToast *toast = new_toast (text);
+  SamWindow *window = get_window (self);
 
-  adw_toast_set_timeout (toast, 8);
-  add_toast (self, toast);
+  if (window != NULL)
+    sam_window_add_message (window, text);
 }
 
 static guint
@@ -799,8 +773,6 @@ perspectives_changed_cb (SamMapPage *self)
 static void
 committed_cb (SamMapPage *self)
 {
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
 
   /* The editor follows its balloon, and closes when it is gone. */
   if (self->edited != NULL && sam_item_get_parent (self->edited) == NULL)
@@ -1658,7 +1630,6 @@ sam_map_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_weak_pointer (&self->edited);
-  g_clear_weak_pointer (&self->undo_toast);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);

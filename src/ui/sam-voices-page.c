@@ -52,7 +52,6 @@ struct _SamVoicesPage
   char             *perspective_id;
   gboolean          syncing_perspectives;
 
-  AdwToast         *undo_toast;       /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (SamVoicesPage, sam_voices_page, ADW_TYPE_BIN)
@@ -67,22 +66,14 @@ get_window (SamVoicesPage *self)
   return SAM_IS_WINDOW (root) ? SAM_WINDOW (root) : NULL;
 }
 
-/* A toast's title is markup in libadwaita 1.2; what was said is text. */
 static void
 add_undo_toast (SamVoicesPage *self,
                 const char    *text)
 {
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (markup);
   SamWindow *window = get_window (self);
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  g_set_weak_pointer (&self->undo_toast, toast);
   if (window != NULL)
-    sam_window_add_toast (window, toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+    sam_window_add_undo_toast (window, text);
 }
 
 static guint
@@ -624,8 +615,6 @@ static void
 committed_cb (SamVoicesPage *self)
 {
   /* Undo takes back the last step, so the toast goes with another edit. */
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
 
   refresh_prompts (self, FALSE);
   refresh_perspectives (self, FALSE);
@@ -855,7 +844,6 @@ sam_voices_page_dispose (GObject *object)
 {
   SamVoicesPage *self = SAM_VOICES_PAGE (object);
 
-  g_clear_weak_pointer (&self->undo_toast);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   if (self->voices_signals != NULL)

@@ -18,6 +18,7 @@ struct _SamWindow
   GtkRevealer          *journal_revealer;
   GtkLabel             *journal_label;
   AdwToastOverlay      *toast_overlay;
+  AdwToast             *undo_toast;      /* weak: the last toast with Undo */
   GtkStack             *stack;
   SamStartPage         *start_page;
   SamSessionPage       *session_page;

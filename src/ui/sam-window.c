@@ -91,6 +91,40 @@ sam_window_add_toast (SamWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static AdwToast *
+text_toast (const char *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (markup);
+}
+
+void
+sam_window_add_message (SamWindow  *self,
+                        const char *text)
+{
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  sam_window_add_toast (self, text_toast (text));
+}
+
+void
+sam_window_add_undo_toast (SamWindow  *self,
+                           const char *text)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  toast = text_toast (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  g_set_weak_pointer (&self->undo_toast, toast);
+  sam_window_add_toast (self, toast);
+}
+
 static SamApplication *
 get_application (SamWindow *self)
 {
@@ -248,6 +282,9 @@ session_committed_cb (SamWindow          *self,
 {
   if (self->saving)
     self->commits_during_save++;
+  /* Its Undo would now take back this edit instead. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
 }
 
 static void
@@ -815,6 +852,7 @@ sam_window_dispose (GObject *object)
   self->timer_panel = NULL;
   self->map_page = NULL;
   self->voices_page = NULL;
+  g_clear_weak_pointer (&self->undo_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
 

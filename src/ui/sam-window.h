@@ -46,6 +46,14 @@ void        sam_window_choose_file   (SamWindow      *self);
 
 void        sam_window_add_toast     (SamWindow      *self,
                                       AdwToast       *toast);
+/* A toast that says @text, which is text, not markup (a toast's title is
+ * markup in libadwaita 1.2, and names and file names may hold "&" or "<"). */
+void        sam_window_add_message   (SamWindow      *self,
+                                      const char     *text);
+/* The same with an Undo button for what was just done. Undo takes back the
+ * last step, so the toast goes as soon as the session is edited again. */
+void        sam_window_add_undo_toast (SamWindow     *self,
+                                       const char    *text);
 
 /* Closes the window, asking first about unsaved changes. Finishes with TRUE
  * once the window is closed, FALSE if the person kept it open or a save

@@ -170,6 +170,15 @@ test_actions (void)
   wait_for_label (fixture.window, "Balloon removed");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.undo", NULL));
   g_assert_cmpuint (n_balloons (&fixture), ==, 1);
+  /* The undo was an edit: the toast, whose Undo would now take back
+   * something else, is gone. */
+  {
+    gpointer pair[2] = { fixture.window, (gpointer) "Balloon removed" };
+
+    /* Well before it would time out (5 s): only its hiding is waited for. */
+    ui_test_run_for (800);
+    g_assert_false (label_reads_cb (pair));
+  }
 
   ui_test_close_window (fixture.window);
 }

@@ -550,9 +550,41 @@ test_session (void)
   after = sam_grouping_new_for_session (session);
   g_assert_cmpuint (sam_grouping_count_repeats (after, groups), ==, groups->len);
 
+  /* The stage finds the prompt's last round and names its people; someone
+   * removed since is left out. */
+  g_assert_true (sam_grouping_find_round (session, prompt) == round);
+  {
+    g_autoptr(GPtrArray) names = sam_grouping_round_names (session, round);
+    guint n_names = 0;
+
+    g_assert_cmpuint (names->len, ==, groups->len);
+    for (guint g = 0; g < names->len; g++)
+      {
+        char **group_names = g_ptr_array_index (names, g);
+
+        g_assert_cmpuint (g_strv_length (group_names), ==,
+                          g_strv_length (g_ptr_array_index (groups, g)));
+        for (guint i = 0; group_names[i] != NULL; i++)
+          g_assert_true (g_str_has_prefix (group_names[i], "Person "));
+        n_names += g_strv_length (group_names);
+      }
+    g_assert_cmpuint (n_names, ==, 6);
+  }
+  sam_session_remove (session, people[5]);
+  {
+    g_autoptr(GPtrArray) names = sam_grouping_round_names (session, round);
+    guint n_names = 0;
+
+    for (guint g = 0; g < names->len; g++)
+      n_names += g_strv_length (g_ptr_array_index (names, g));
+    g_assert_cmpuint (n_names, ==, 5);
+  }
+  g_assert_true (sam_session_undo (session));
+
   /* One undo step. */
   g_assert_true (sam_session_undo (session));
   g_assert_cmpuint (g_list_model_get_n_items (rounds), ==, 1);
+  g_assert_null (sam_grouping_find_round (session, prompt));
   g_assert_true (sam_session_redo (session));
   g_assert_cmpuint (g_list_model_get_n_items (rounds), ==, 2);
 }

@@ -723,3 +723,66 @@ sam_grouping_record (SamSession *session,
   /* The session holds it now. */
   return round;
 }
+
+SamItem *
+sam_grouping_find_round (SamSession *session,
+                         SamItem    *prompt)
+{
+  GListModel *rounds;
+  const char *id;
+
+  g_return_val_if_fail (SAM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (SAM_IS_PROMPT (prompt), NULL);
+
+  id = sam_item_get_id (prompt);
+  rounds = G_LIST_MODEL (sam_session_get_group_rounds (session));
+  for (guint i = g_list_model_get_n_items (rounds); i > 0; i--)
+    {
+      g_autoptr(SamItem) round = g_list_model_get_item (rounds, i - 1);
+
+      if (g_strcmp0 (sam_item_get_string (round, "prompt"), id) == 0)
+        return round;
+    }
+
+  return NULL;
+}
+
+GPtrArray *
+sam_grouping_round_names (SamSession *session,
+                          SamItem    *round)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GVariant *groups;
+  GVariantIter iter;
+  GVariant *group;
+
+  g_return_val_if_fail (SAM_IS_SESSION (session), names);
+  g_return_val_if_fail (SAM_IS_GROUP_ROUND (round), names);
+
+  groups = sam_item_get_variant (round, "groups");
+  if (groups == NULL || !g_variant_is_of_type (groups, G_VARIANT_TYPE ("aas")))
+    return names;
+
+  g_variant_iter_init (&iter, groups);
+  while ((group = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_autofree const char **ids = g_variant_get_strv (group, NULL);
+      g_auto(GStrv) strv = NULL;
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          SamItem *person = sam_session_lookup (session, ids[i]);
+
+          if (person != NULL && SAM_IS_PARTICIPANT (person))
+            g_strv_builder_add (builder, sam_item_get_string (person, "name"));
+        }
+      g_variant_unref (group);
+
+      strv = g_strv_builder_end (builder);
+      if (strv[0] != NULL)
+        g_ptr_array_add (names, g_steal_pointer (&strv));
+    }
+
+  return names;
+}

@@ -80,6 +80,16 @@ SamItem     *sam_grouping_record          (SamSession         *session,
                                            SamItem            *prompt,
                                            GPtrArray          *groups);
 
+/* The last group round recorded for @prompt in @session, or NULL
+ * (transfer none). */
+SamItem     *sam_grouping_find_round      (SamSession         *session,
+                                           SamItem            *prompt);
+/* The groups of @round as the names of their people, in the order they were
+ * formed: a GPtrArray of GStrv (transfer full). Someone no longer in the
+ * session is left out; a group left empty is left out. */
+GPtrArray   *sam_grouping_round_names     (SamSession         *session,
+                                           SamItem            *round);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamGrouping, sam_grouping_free)
 
 G_END_DECLS

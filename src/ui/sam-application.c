@@ -393,6 +393,7 @@ sam_application_startup (GApplication *application)
     { "win.stage-swap", { "<Shift>F5", NULL } },
     { "win.stage-blank", { "<Control>b", NULL } },
     { "win.stage-freeze", { "<Control><Shift>f", NULL } },
+    { "win.stage-voices", { "<Control><Shift>o", NULL } },
   };
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (application);

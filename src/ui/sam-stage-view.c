@@ -7,10 +7,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-format.h"
+#include "sam-grouping.h"
 #include "sam-map-view.h"
 #include "sam-perspective-chart.h"
+#include "sam-prompts.h"
 #include "sam-session.h"
-#include "sam-stage-view.h"
+#include "sam-stage-view-private.h"
 #include "sam-timer.h"
 
 /*
@@ -39,60 +41,15 @@
  * state move to a strip along the top, so that the map gets most of the
  * picture. The countdown's digits stay a fifth of the height even there:
  * the room reads the time from the back as at any other item.
+ *
+ * The same strip heads a prompt once groups were formed for it (the
+ * groups need the room below the prompt) and the voices slide, which shows
+ * the quotes marked for the stage instead of the item. The prompt, the
+ * groups and the quotes are fitted to their room in sam-stage-slides.c.
+ *
+ * Where each part goes at a size is worked out in sam-stage-scene.c; this
+ * file takes what is shown from the timer and the session, and draws it.
  */
-
-/* What is shown, taken from the timer when it changes (and kept while
- * frozen). */
-typedef enum {
-  MODE_EMPTY,   /* no timer: only the background */
-  MODE_TITLE,   /* no countdown: an empty agenda, or the end */
-  MODE_ITEM,
-  MODE_BREAK,
-  MODE_PROMPT,
-  MODE_MAP,     /* the participant map and the chart beside it */
-} StageMode;
-
-typedef struct
-{
-  StageMode      mode;
-  SamTimerState  state;
-  SamTimerLevel  level;
-  char          *title;
-  char          *countdown;
-  char          *status;
-  char          *next;       /* the getter's line: "Next: …" or "Back at …" */
-  char          *back;       /* a break's "Back at 10:45", or NULL */
-  char          *following;  /* on a break, the item after it: "Next: …" */
-  char          *caption;    /* a prompt's way of working: "In pairs" */
-  char          *prompt;
-  char         **starters;
-  double         fraction;   /* of the budget left, 0 … 1 */
-  guint          balloons;   /* on the map, for the accessible description */
-} Shown;
-
-struct _SamStageView
-{
-  GtkWidget   parent_instance;
-
-  SamTimer   *timer;
-  SamSession *session;
-  gulong      changed_id;
-  gulong      committed_id;
-
-  Shown       shown;
-  gboolean    blanked;
-  gboolean    frozen;
-
-  /* Children, shown only in MODE_MAP. */
-  GtkWidget     *map;     /* SamMapView, read-only */
-  GtkWidget     *chart;   /* SamPerspectiveChart on the stage */
-  /* The children as last drawn, and the size of the stage then: a frozen
-   * stage draws this again rather than the children, which follow the
-   * session whatever the stage does. */
-  GskRenderNode *children_node;
-  int            children_width;
-  int            children_height;
-};
 
 G_DEFINE_FINAL_TYPE (SamStageView, sam_stage_view, GTK_TYPE_WIDGET)
 
@@ -101,6 +58,7 @@ enum {
   PROP_TIMER,
   PROP_BLANKED,
   PROP_FROZEN,
+  PROP_VOICES_SHOWN,
   PROP_COUNTDOWN_HEIGHT,
   N_PROPS
 };
@@ -108,21 +66,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define MINUTE (60 * G_USEC_PER_SEC)
-
-/* The palette (see above). */
-static const GdkRGBA background_color = { 0.067, 0.075, 0.082, 1.0 };  /* #111315 */
-static const GdkRGBA blank_color      = { 0.0, 0.0, 0.0, 1.0 };
-static const GdkRGBA text_color       = { 0.965, 0.961, 0.957, 1.0 };  /* #f6f5f4 */
-static const GdkRGBA soft_color       = { 0.753, 0.749, 0.737, 1.0 };  /* #c0bfbc */
-static const GdkRGBA dim_color        = { 0.604, 0.600, 0.588, 1.0 };  /* #9a9996 */
-static const GdkRGBA accent_color     = { 0.600, 0.757, 0.945, 1.0 };  /* #99c1f1 */
-static const GdkRGBA running_color    = { 0.384, 0.627, 0.918, 1.0 };  /* #62a0ea */
-static const GdkRGBA amber_color      = { 1.000, 0.761, 0.278, 1.0 };  /* #ffc247 */
-static const GdkRGBA red_text_color   = { 1.000, 0.482, 0.482, 1.0 };  /* #ff7b7b */
-static const GdkRGBA red_color        = { 0.753, 0.110, 0.157, 1.0 };  /* #c01c28 */
-static const GdkRGBA frame_red_color  = { 0.878, 0.106, 0.141, 1.0 };  /* #e01b24 */
-static const GdkRGBA ink_color        = { 0.110, 0.110, 0.110, 1.0 };  /* #1c1c1c */
-static const GdkRGBA track_color      = { 0.169, 0.180, 0.200, 1.0 };  /* #2b2e33 */
 
 /* Shown */
 
@@ -138,6 +81,8 @@ shown_clear (Shown *shown)
   g_clear_pointer (&shown->caption, g_free);
   g_clear_pointer (&shown->prompt, g_free);
   g_clear_pointer (&shown->starters, g_strfreev);
+  g_clear_pointer (&shown->groups, g_ptr_array_unref);
+  g_clear_pointer (&shown->voices, g_strfreev);
   shown->mode = MODE_EMPTY;
   shown->state = SAM_TIMER_STOPPED;
   shown->level = SAM_TIMER_LEVEL_NORMAL;
@@ -187,27 +132,6 @@ format_warning_status (SamSession *session)
                           minutes);
 }
 
-static const char *
-prompt_format_caption (SamItem *prompt)
-{
-  switch (sam_item_get_enum (prompt, "format"))
-    {
-    case SAM_PROMPT_FORMAT_INDIVIDUAL:
-      /* Translators: on the stage, above a prompt: how the room works with it */
-      return _("On your own");
-    case SAM_PROMPT_FORMAT_PAIR:
-      return _("In pairs");
-    case SAM_PROMPT_FORMAT_TRIO:
-      return _("In threes");
-    case SAM_PROMPT_FORMAT_GROUP:
-      return _("In groups");
-    case SAM_PROMPT_FORMAT_PLENARY:
-      return _("All together");
-    default:
-      return "";
-    }
-}
-
 static char *
 format_next (SamItem *next)
 {
@@ -242,9 +166,119 @@ linked_prompt (SamSession *session,
   return prompt;
 }
 
+/* The heading of the voices slide for voices from @prompt (NULL: from
+ * any prompt). */
+static const char *
+voices_heading (SamItem *prompt)
+{
+  if (prompt == NULL)
+    /* Translators: the heading of the stage's slide of voices (short quotes of what participants said) */
+    return _("Voices");
+
+  switch (sam_item_get_enum (prompt, "format"))
+    {
+    case SAM_PROMPT_FORMAT_INDIVIDUAL:
+      /* Translators: the heading of the stage's slide of voices after a prompt people reflect on alone */
+      return _("Voices from the reflection");
+    case SAM_PROMPT_FORMAT_PAIR:
+      return _("Voices from the pair dialogues");
+    case SAM_PROMPT_FORMAT_TRIO:
+      return _("Voices from the trio dialogues");
+    case SAM_PROMPT_FORMAT_GROUP:
+      return _("Voices from the group dialogues");
+    case SAM_PROMPT_FORMAT_PLENARY:
+      /* Translators: the heading of the stage's slide of voices after a prompt the whole room talked about together */
+      return _("Voices from the plenary");
+    default:
+      return _("Voices");
+    }
+}
+
+/* The prompt whose voices the voices slide shows: the current item's, or
+ * else that of the nearest earlier item that has one (the voices of the
+ * dialogue just held, while the next item has begun); after the end, the
+ * last item's with one. NULL when there is none. */
+static SamItem *
+voices_prompt (SamTimer   *timer,
+               SamSession *session)
+{
+  GListModel *agenda = G_LIST_MODEL (sam_session_get_agenda (session));
+  int index = sam_timer_get_current_index (timer);
+
+  if (index < 0 && sam_timer_get_state (timer) == SAM_TIMER_FINISHED)
+    index = (int) g_list_model_get_n_items (agenda) - 1;
+
+  for (int i = index; i >= 0; i--)
+    {
+      g_autoptr(SamItem) item = g_list_model_get_item (agenda, i);
+      SamItem *prompt = item != NULL ? linked_prompt (session, item) : NULL;
+
+      if (prompt != NULL)
+        return prompt;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  gint64      time;
+  guint       position;
+  const char *text;
+} VoiceEntry;
+
+static int
+compare_voices (gconstpointer a,
+                gconstpointer b)
+{
+  const VoiceEntry *va = a, *vb = b;
+
+  if (va->time != vb->time)
+    return va->time < vb->time ? -1 : 1;
+
+  return va->position < vb->position ? -1 : (va->position > vb->position ? 1 : 0);
+}
+
+/* The voices marked for the stage from @prompt (NULL: from any), the
+ * newest last; the note-taker may have typed them out of order. */
+static char **
+collect_voices (SamSession *session,
+                SamItem    *prompt)
+{
+  GListModel *voices = G_LIST_MODEL (sam_session_get_voices (session));
+  guint n = g_list_model_get_n_items (voices);
+  g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (VoiceEntry), n);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *prompt_id = prompt != NULL ? sam_item_get_id (prompt) : NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SamItem) voice = g_list_model_get_item (voices, i);
+      const char *text = sam_item_get_string (voice, "text");
+      VoiceEntry entry;
+
+      if (!sam_item_get_boolean (voice, "on-stage") || text == NULL || text[0] == '\0')
+        continue;
+      if (prompt_id != NULL && g_strcmp0 (sam_item_get_string (voice, "prompt"), prompt_id) != 0)
+        continue;
+
+      entry.time = sam_item_get_int64 (voice, "time");
+      entry.position = i;
+      /* The session holds the item and its text while this runs. */
+      entry.text = text;
+      g_array_append_val (entries, entry);
+    }
+
+  g_array_sort (entries, compare_voices);
+  for (guint i = 0; i < entries->len; i++)
+    g_strv_builder_add (builder, g_array_index (entries, VoiceEntry, i).text);
+
+  return g_strv_builder_end (builder);
+}
+
 /* Takes what the timer shows now. */
 static void
-shown_take (Shown      *shown,
+take_timer (Shown      *shown,
             SamTimer   *timer,
             SamSession *session)
 {
@@ -317,10 +351,16 @@ shown_take (Shown      *shown,
     }
   else if ((prompt = linked_prompt (session, item)) != NULL)
     {
+      SamItem *round = sam_grouping_find_round (session, prompt);
+
       shown->mode = MODE_PROMPT;
-      shown->caption = g_strdup (prompt_format_caption (prompt));
+      shown->caption = sam_prompt_describe_format (prompt);
       shown->prompt = g_strdup (sam_item_get_string (prompt, "text"));
       shown->starters = g_strdupv ((char **) sam_item_get_strv (prompt, "starters"));
+      if (round != NULL)
+        shown->groups = sam_grouping_round_names (session, round);
+      if (shown->groups != NULL && shown->groups->len == 0)
+        g_clear_pointer (&shown->groups, g_ptr_array_unref);
     }
   else if (sam_item_get_enum (item, "activity-kind") == SAM_ACTIVITY_MAP)
     {
@@ -329,685 +369,31 @@ shown_take (Shown      *shown,
     }
 }
 
-/* The scene: where each text and shape goes at a size. */
-
-typedef struct
-{
-  PangoLayout *layout;
-  double       x, y;     /* the layout's origin */
-  GdkRGBA      color;
-} Text;
-
-typedef struct
-{
-  Text            title, caption, prompt, back, countdown, status, next;
-  /* The badge around the state's words, and the pause sign in it. */
-  gboolean        badge;
-  gboolean        badge_filled;
-  GdkRGBA         badge_color;
-  graphene_rect_t badge_rect;
-  gboolean        pause_sign;
-  graphene_rect_t pause_rect;
-  /* The bar of time left, and the frame at the last minute and over time. */
-  gboolean        bar;
-  graphene_rect_t track_rect;
-  graphene_rect_t fill_rect;
-  GdkRGBA         fill_color;
-  double          frame_width;
-  GdkRGBA         frame_color;
-  /* The height of the countdown's digits, in pixels. */
-  int             digit_height;
-} Scene;
-
+/* Takes what the timer shows now; @voices: the voices slide instead of
+ * the item's content. */
 static void
-scene_clear (Scene *scene)
+shown_take (Shown      *shown,
+            SamTimer   *timer,
+            SamSession *session,
+            gboolean    voices)
 {
-  g_clear_object (&scene->title.layout);
-  g_clear_object (&scene->caption.layout);
-  g_clear_object (&scene->prompt.layout);
-  g_clear_object (&scene->back.layout);
-  g_clear_object (&scene->countdown.layout);
-  g_clear_object (&scene->status.layout);
-  g_clear_object (&scene->next.layout);
-}
+  SamItem *prompt;
 
-static PangoLayout *
-make_layout (SamStageView    *self,
-             const char      *text,
-             double           size,
-             PangoWeight      weight,
-             double           width,
-             int              max_lines,
-             PangoAlignment   alignment)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoContext *context = pango_layout_get_context (layout);
-  g_autoptr(PangoFontDescription) font = pango_font_description_copy (pango_context_get_font_description (context));
-
-  pango_font_description_set_absolute_size (font, MAX (size, 1.0) * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  if (max_lines > 0)
-    {
-      pango_layout_set_height (layout, -max_lines);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-
-  return layout;
-}
-
-/* A countdown in tabular figures, so that its width does not change
- * from second to second. */
-static PangoLayout *
-make_digits_layout (SamStageView *self,
-                    const char   *text,
-                    double        size)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoContext *context = pango_layout_get_context (layout);
-  g_autoptr(PangoFontDescription) font = pango_font_description_copy (pango_context_get_font_description (context));
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_font_description_set_absolute_size (font, MAX (size, 1.0) * PANGO_SCALE);
-  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-
-  return layout;
-}
-
-/* The shape of the widest countdown of the same length: the font size
- * is chosen for it, so the digits keep their size as the time runs. A
- * sign in overrun only shrinks them where the width runs out. */
-static const char *
-countdown_template (const char *countdown)
-{
-  guint colons = 0;
-
-  for (const char *p = countdown; *p != '\0'; p++)
-    if (*p == ':')
-      colons++;
-
-  return colons > 1 ? "00:00:00" : "00:00";
-}
-
-/* Lays out the countdown so that its digits are @digit_height high and it
- * fits in @max_width; returns the height its digits got. */
-static int
-place_countdown (SamStageView *self,
-                 Scene        *scene,
-                 const char   *countdown,
-                 double        digit_height,
-                 double        max_width,
-                 GdkRGBA       color)
-{
-  g_autoptr(PangoLayout) probe = make_digits_layout (self, "0123456789", 100.0);
-  g_autoptr(PangoLayout) widest = NULL;
-  PangoRectangle ink, logical;
-  double size, digits_per_size;
-
-  pango_layout_get_pixel_extents (probe, &ink, NULL);
-  digits_per_size = MAX (ink.height, 1) / 100.0;
-  size = digit_height / digits_per_size;
-
-  widest = make_digits_layout (self, countdown_template (countdown), size);
-  pango_layout_get_pixel_extents (widest, NULL, &logical);
-  if (logical.width > max_width)
-    size *= max_width / logical.width;
-
-  scene->countdown.layout = make_digits_layout (self, countdown, size);
-  pango_layout_get_pixel_extents (scene->countdown.layout, NULL, &logical);
-  if (logical.width > max_width)
-    {
-      size *= max_width / logical.width;
-      g_object_unref (scene->countdown.layout);
-      scene->countdown.layout = make_digits_layout (self, countdown, size);
-    }
-  scene->countdown.color = color;
-
-  return (int) (size * digits_per_size + 0.5);
-}
-
-/* Puts the countdown's digits with their top at @top, centred on @centre_x. */
-static void
-move_countdown (Scene  *scene,
-                double  centre_x,
-                double  top)
-{
-  PangoRectangle ink, logical;
-
-  pango_layout_get_pixel_extents (scene->countdown.layout, &ink, &logical);
-  scene->countdown.x = centre_x - logical.width / 2.0;
-  scene->countdown.y = top - ink.y;
-}
-
-static double
-countdown_width (Scene *scene)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (scene->countdown.layout, NULL, &logical);
-  return logical.width;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  return logical.height;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  return logical.width;
-}
-
-/* The state's words in a badge; returns its size through @width, @height
- * (0 when there are no words). The badge is placed with move_badge(). */
-static void
-make_badge (SamStageView *self,
-            Scene        *scene,
-            double        font_size,
-            double       *width,
-            double       *height)
-{
-  const Shown *shown = &self->shown;
-  double pad_x = 0.6 * font_size, pad_y = 0.22 * font_size;
-  double text_width, text_height, sign_width = 0.0;
-
-  *width = *height = 0.0;
-  scene->badge = FALSE;
-  if (shown->status == NULL || shown->status[0] == '\0')
+  take_timer (shown, timer, session);
+  if (!voices || shown->mode == MODE_EMPTY)
     return;
 
-  scene->status.layout = make_layout (self, shown->status, font_size, PANGO_WEIGHT_BOLD,
-                                      1, 0, PANGO_ALIGN_LEFT);
-  pango_layout_set_width (scene->status.layout, -1);
-  text_width = layout_width (scene->status.layout);
-  text_height = layout_height (scene->status.layout);
-
-  scene->badge = TRUE;
-  scene->pause_sign = shown->state == SAM_TIMER_PAUSED;
-  if (scene->pause_sign)
-    sign_width = 0.55 * font_size + 0.4 * font_size;
-
-  if (shown->state == SAM_TIMER_RUNNING && shown->level == SAM_TIMER_LEVEL_WARNING)
-    {
-      scene->badge_filled = TRUE;
-      scene->badge_color = amber_color;
-      scene->status.color = ink_color;
-    }
-  else if (shown->state == SAM_TIMER_RUNNING && shown->level == SAM_TIMER_LEVEL_OVERRUN)
-    {
-      scene->badge_filled = TRUE;
-      scene->badge_color = red_color;
-      scene->status.color = text_color;
-    }
-  else if (shown->state == SAM_TIMER_PAUSED)
-    {
-      scene->badge_filled = FALSE;
-      scene->badge_color = text_color;
-      scene->status.color = text_color;
-    }
-  else
-    {
-      scene->badge_filled = FALSE;
-      scene->badge_color = dim_color;
-      scene->status.color = soft_color;
-    }
-
-  *width = text_width + sign_width + 2 * pad_x;
-  *height = text_height + 2 * pad_y;
-  scene->badge_rect = GRAPHENE_RECT_INIT (0, 0, *width, *height);
-  scene->pause_rect = GRAPHENE_RECT_INIT (pad_x, (*height - 0.7 * font_size) / 2,
-                                          0.55 * font_size, 0.7 * font_size);
-  scene->status.x = pad_x + sign_width;
-  scene->status.y = pad_y;
-}
-
-static void
-move_badge (Scene  *scene,
-            double  x,
-            double  y)
-{
-  scene->badge_rect.origin.x += x;
-  scene->badge_rect.origin.y += y;
-  scene->pause_rect.origin.x += x;
-  scene->pause_rect.origin.y += y;
-  scene->status.x += x;
-  scene->status.y += y;
-}
-
-static GdkRGBA
-countdown_color (const Shown *shown)
-{
-  GdkRGBA color;
-
-  if (shown->state == SAM_TIMER_STOPPED)
-    return soft_color;
-
-  switch (shown->level)
-    {
-    case SAM_TIMER_LEVEL_WARNING:
-      color = amber_color;
-      break;
-    case SAM_TIMER_LEVEL_OVERRUN:
-      color = red_text_color;
-      break;
-    case SAM_TIMER_LEVEL_NORMAL:
-    default:
-      color = text_color;
-      break;
-    }
-
-  /* Paused: the same colour, quieter. */
-  if (shown->state == SAM_TIMER_PAUSED)
-    {
-      color.red = 0.65 * color.red + 0.35 * background_color.red;
-      color.green = 0.65 * color.green + 0.35 * background_color.green;
-      color.blue = 0.65 * color.blue + 0.35 * background_color.blue;
-    }
-
-  return color;
-}
-
-/* The prompt and its sentence starters, as large as fits in @height. */
-static void
-make_prompt (SamStageView *self,
-             Scene        *scene,
-             double        size,
-             double        min_size,
-             double        width,
-             double        height)
-{
-  const Shown *shown = &self->shown;
-  g_autoptr(GString) text = g_string_new (shown->prompt);
-  guint gap_start = text->len;
-  guint starters_start = text->len;
-
-  /* The sentence starters follow after a short gap, a size smaller. */
-  if (shown->starters != NULL && shown->starters[0] != NULL)
-    {
-      g_string_append (text, "\n\n");
-      starters_start = text->len;
-      for (guint i = 0; shown->starters[i] != NULL; i++)
-        g_string_append_printf (text, "%s•  %s", i > 0 ? "\n" : "", shown->starters[i]);
-    }
-
-  for (;;)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-      PangoAttribute *attr;
-
-      g_clear_object (&scene->prompt.layout);
-      scene->prompt.layout = make_layout (self, text->str, size, PANGO_WEIGHT_SEMIBOLD,
-                                          width, 0, PANGO_ALIGN_LEFT);
-      pango_layout_set_line_spacing (scene->prompt.layout, 1.1f);
-      if (starters_start < text->len)
-        {
-          attr = pango_attr_size_new_absolute ((int) (0.4 * size * PANGO_SCALE));
-          attr->start_index = gap_start + 1;
-          attr->end_index = starters_start;
-          pango_attr_list_insert (attrs, attr);
-          attr = pango_attr_size_new_absolute ((int) (0.82 * size * PANGO_SCALE));
-          attr->start_index = starters_start;
-          attr->end_index = text->len;
-          pango_attr_list_insert (attrs, attr);
-          attr = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
-          attr->start_index = starters_start;
-          attr->end_index = text->len;
-          pango_attr_list_insert (attrs, attr);
-        }
-      pango_layout_set_attributes (scene->prompt.layout, attrs);
-      pango_attr_list_unref (attrs);
-
-      if (layout_height (scene->prompt.layout) <= height || size <= min_size)
-        break;
-      size = MAX (size * 0.92, min_size);
-    }
-
-  /* Whatever still does not fit ends in an ellipsis rather than running
-   * into the countdown. */
-  if (layout_height (scene->prompt.layout) > height)
-    {
-      pango_layout_set_height (scene->prompt.layout, (int) (height * PANGO_SCALE));
-      pango_layout_set_ellipsize (scene->prompt.layout, PANGO_ELLIPSIZE_END);
-    }
-
-  scene->prompt.color = text_color;
-}
-
-/* Where things go at an item at the map, as fractions of the stage like
- * everything else on it: a strip along the top for the title, the state and
- * the countdown; below it the map on the left, about two thirds of the
- * width, and on the right the chart under its question, with what comes
- * next at the bottom. */
-typedef struct
-{
-  double          top;            /* of the strip */
-  double          strip_height;   /* the countdown's digits */
-  graphene_rect_t map;
-  graphene_rect_t question;       /* "Which perspectives are here today?" */
-  graphene_rect_t chart;
-  graphene_rect_t next;           /* empty when nothing comes next */
-} MapGeometry;
-
-static double
-stage_pad_x (double width,
-             double height)
-{
-  return MAX (0.04 * height, 0.035 * width);
-}
-
-static void
-map_geometry (const Shown *shown,
-              double       width,
-              double       height,
-              MapGeometry *geometry)
-{
-  double pad_x = stage_pad_x (width, height);
-  double inner = MAX (width - 2 * pad_x, 1.0);
-  double gap = 0.025 * width;
-  double question_height = 0.09 * height;
-  double region_top, region_bottom, map_width, chart_x, chart_top, chart_width, chart_bottom;
-
-  geometry->top = 0.045 * height;
-  /* A little over a fifth, so that rounding the digits' height keeps them
-   * at least a fifth. */
-  geometry->strip_height = 0.205 * height;
-  region_top = geometry->top + geometry->strip_height + 0.035 * height;
-  /* Above the bar of time left (see build_scene). */
-  region_bottom = 0.92 * height;
-
-  map_width = 0.68 * inner;
-  chart_x = pad_x + map_width + gap;
-  chart_width = MAX (width - pad_x - chart_x, 1.0);
-  chart_bottom = region_bottom;
-
-  if (shown->next != NULL && shown->next[0] != '\0')
-    {
-      double next_height = 0.09 * height;
-
-      geometry->next = GRAPHENE_RECT_INIT (chart_x, region_bottom - next_height, chart_width, next_height);
-      chart_bottom = region_bottom - next_height - 0.025 * height;
-    }
-  else
-    {
-      geometry->next = GRAPHENE_RECT_INIT (chart_x, region_bottom, chart_width, 0);
-    }
-
-  /* Room for the question in two lines. */
-  chart_top = region_top + question_height + 0.025 * height;
-
-  geometry->map = GRAPHENE_RECT_INIT (pad_x, region_top, map_width, MAX (region_bottom - region_top, 1.0));
-  geometry->question = GRAPHENE_RECT_INIT (chart_x, region_top, chart_width, question_height);
-  geometry->chart = GRAPHENE_RECT_INIT (chart_x, chart_top, chart_width, MAX (chart_bottom - chart_top, 1.0));
-}
-
-static void
-build_scene (SamStageView *self,
-             double        width,
-             double        height,
-             Scene        *scene)
-{
-  const Shown *shown = &self->shown;
-  double pad_x = stage_pad_x (width, height);
-  double inner = MAX (width - 2 * pad_x, 1.0);
-  double top = 0.06 * height;
-  double status_size = 0.052 * height;
-  double next_bottom = 0.905 * height;
-  double next_top = next_bottom;
-  double title_bottom = top;
-  double badge_width, badge_height;
-
-  memset (scene, 0, sizeof *scene);
-  if (shown->mode == MODE_EMPTY || width < 1 || height < 1)
-    return;
-
-  /* The bar of time left, along the bottom. */
-  if (shown->mode != MODE_TITLE)
-    {
-      double bar_height = MAX (0.016 * height, 2.0);
-      double bar_y = height - 0.05 * height;
-
-      scene->bar = TRUE;
-      scene->track_rect = GRAPHENE_RECT_INIT (pad_x, bar_y, inner, bar_height);
-      if (shown->level == SAM_TIMER_LEVEL_OVERRUN)
-        {
-          scene->fill_rect = scene->track_rect;
-          scene->fill_color = shown->state == SAM_TIMER_RUNNING ? frame_red_color : dim_color;
-        }
-      else
-        {
-          scene->fill_rect = GRAPHENE_RECT_INIT (pad_x, bar_y, inner * shown->fraction, bar_height);
-          if (shown->state != SAM_TIMER_RUNNING)
-            scene->fill_color = dim_color;
-          else if (shown->level == SAM_TIMER_LEVEL_WARNING)
-            scene->fill_color = amber_color;
-          else
-            scene->fill_color = running_color;
-        }
-
-      if (shown->state == SAM_TIMER_RUNNING && shown->level == SAM_TIMER_LEVEL_WARNING)
-        {
-          scene->frame_width = 0.012 * height;
-          scene->frame_color = amber_color;
-        }
-      else if (shown->state == SAM_TIMER_RUNNING && shown->level == SAM_TIMER_LEVEL_OVERRUN)
-        {
-          scene->frame_width = 0.024 * height;
-          scene->frame_color = frame_red_color;
-        }
-    }
-
-  /* What comes next, above the bar (at the map, under the chart). */
-  if (shown->mode != MODE_TITLE && shown->mode != MODE_MAP)
-    {
-      const char *next = shown->mode == MODE_BREAK ? shown->following : shown->next;
-
-      if (next != NULL && next[0] != '\0')
-        {
-          scene->next.layout = make_layout (self, next, 0.046 * height, PANGO_WEIGHT_NORMAL,
-                                            inner, 1, PANGO_ALIGN_CENTER);
-          scene->next.color = soft_color;
-          scene->next.x = pad_x;
-          scene->next.y = next_bottom - layout_height (scene->next.layout);
-          next_top = scene->next.y;
-        }
-    }
-
-  switch (shown->mode)
-    {
-    case MODE_TITLE:
-      {
-        double title_height, status_height = 0.0, gap = 0.04 * height, block;
-
-        scene->title.layout = make_layout (self, shown->title, 0.095 * height, PANGO_WEIGHT_BOLD,
-                                           inner, 3, PANGO_ALIGN_CENTER);
-        scene->title.color = text_color;
-        title_height = layout_height (scene->title.layout);
-        if (shown->status[0] != '\0')
-          {
-            scene->status.layout = make_layout (self, shown->status, 0.075 * height,
-                                                PANGO_WEIGHT_BOLD, inner, 1, PANGO_ALIGN_CENTER);
-            scene->status.color = accent_color;
-            status_height = layout_height (scene->status.layout);
-          }
-        block = title_height + (status_height > 0 ? gap + status_height : 0.0);
-        scene->title.x = pad_x;
-        scene->title.y = (height - block) / 2;
-        scene->status.x = pad_x;
-        scene->status.y = scene->title.y + title_height + gap;
-        return;
-      }
-
-    case MODE_ITEM:
-    case MODE_BREAK:
-      {
-        double gap = 0.045 * height, region_top, region_height, digits, block, y;
-        double back_height = 0.0;
-
-        scene->title.layout = make_layout (self, shown->title, 0.075 * height, PANGO_WEIGHT_BOLD,
-                                           inner, 2, PANGO_ALIGN_CENTER);
-        scene->title.color = text_color;
-        scene->title.x = pad_x;
-        scene->title.y = top;
-        title_bottom = top + layout_height (scene->title.layout);
-
-        if (shown->mode == MODE_BREAK)
-          {
-            scene->back.layout = make_layout (self, shown->back, 0.11 * height, PANGO_WEIGHT_BOLD,
-                                              inner, 1, PANGO_ALIGN_CENTER);
-            scene->back.color = accent_color;
-            back_height = layout_height (scene->back.layout);
-          }
-
-        make_badge (self, scene, status_size, &badge_width, &badge_height);
-        /* Room for the badge is kept even without one, so the digits do
-         * not move when it comes and goes. */
-        badge_height = MAX (badge_height, status_size * 1.6);
-
-        region_top = title_bottom + 0.03 * height;
-        region_height = next_top - 0.03 * height - region_top;
-        digits = (shown->mode == MODE_BREAK ? 0.30 : 0.42) * height;
-        digits = MIN (digits, region_height - gap - badge_height -
-                      (back_height > 0 ? back_height + gap : 0.0));
-        scene->digit_height = place_countdown (self, scene, shown->countdown, digits, 0.92 * inner,
-                                               countdown_color (shown));
-        digits = scene->digit_height;
-
-        block = digits + gap + badge_height + (back_height > 0 ? back_height + gap : 0.0);
-        y = region_top + MAX ((region_height - block) / 2, 0.0);
-        if (back_height > 0)
-          {
-            scene->back.x = pad_x;
-            scene->back.y = y;
-            y += back_height + gap;
-          }
-        move_countdown (scene, width / 2, y);
-        y += digits + gap;
-        move_badge (scene, (width - badge_width) / 2, y);
-        return;
-      }
-
-    case MODE_PROMPT:
-      {
-        double caption_bottom, row_bottom, row_top, row_width, digits, x;
-
-        /* A prompt reads from the left, and so does what leads to it. */
-        scene->title.layout = make_layout (self, shown->title, 0.055 * height, PANGO_WEIGHT_BOLD,
-                                           inner, 1, PANGO_ALIGN_LEFT);
-        scene->title.color = soft_color;
-        scene->title.x = pad_x;
-        scene->title.y = top;
-        title_bottom = top + layout_height (scene->title.layout);
-
-        scene->caption.layout = make_layout (self, shown->caption, 0.042 * height, PANGO_WEIGHT_BOLD,
-                                             inner, 1, PANGO_ALIGN_LEFT);
-        scene->caption.color = accent_color;
-        scene->caption.x = pad_x;
-        scene->caption.y = title_bottom + 0.035 * height;
-        caption_bottom = scene->caption.y + layout_height (scene->caption.layout);
-
-        /* The countdown, smaller than usual but still a fifth of the
-         * height, in a row with the state's badge. */
-        digits = 0.22 * height;
-        make_badge (self, scene, status_size, &badge_width, &badge_height);
-        scene->digit_height = place_countdown (self, scene, shown->countdown, digits,
-                                               inner - badge_width - 0.04 * height,
-                                               countdown_color (shown));
-        digits = scene->digit_height;
-        row_bottom = next_top - 0.035 * height;
-        row_top = row_bottom - digits;
-        row_width = countdown_width (scene) + (badge_width > 0 ? 0.04 * height + badge_width : 0.0);
-        x = (width - row_width) / 2;
-        move_countdown (scene, x + countdown_width (scene) / 2, row_top);
-        move_badge (scene, x + countdown_width (scene) + 0.04 * height,
-                    row_top + (digits - badge_height) / 2);
-
-        make_prompt (self, scene, 0.085 * height, 0.03 * height, inner,
-                     row_top - 0.05 * height - (caption_bottom + 0.015 * height));
-        scene->prompt.x = pad_x;
-        scene->prompt.y = caption_bottom + 0.015 * height;
-        return;
-      }
-
-    case MODE_MAP:
-      {
-        static const double title_sizes[] = { 0.055, 0.047, 0.04 };
-        MapGeometry geometry;
-        double gap = 0.04 * height, badge_gap = 0.02 * height;
-        double title_width, title_room, title_height, block, y;
-
-        map_geometry (shown, width, height, &geometry);
-
-        /* The countdown at the right end of the strip. It may take most of
-         * the width (an hour and more has seven figures): the title gives
-         * way, the digits do not. */
-        scene->digit_height = place_countdown (self, scene, shown->countdown, geometry.strip_height,
-                                               0.85 * inner, countdown_color (shown));
-        move_countdown (scene, width - pad_x - countdown_width (scene) / 2,
-                        geometry.top + (geometry.strip_height - scene->digit_height) / 2);
-
-        /* The title and the state's badge on the left, read first. A long
-         * title takes a smaller size and more lines before it is cut. */
-        title_width = MAX (inner - countdown_width (scene) - gap, 1.0);
-        make_badge (self, scene, 0.04 * height, &badge_width, &badge_height);
-        title_room = geometry.strip_height - (badge_height > 0 ? badge_gap + badge_height : 0.0);
-        for (guint i = 0; i < G_N_ELEMENTS (title_sizes); i++)
-          {
-            double size = title_sizes[i] * height;
-            int lines = (int) MAX (1.0, MIN (3.0, title_room / (1.25 * size)));
-
-            g_clear_object (&scene->title.layout);
-            scene->title.layout = make_layout (self, shown->title, size, PANGO_WEIGHT_BOLD,
-                                               title_width, lines, PANGO_ALIGN_LEFT);
-            if (!pango_layout_is_ellipsized (scene->title.layout))
-              break;
-          }
-        scene->title.color = text_color;
-        title_height = layout_height (scene->title.layout);
-        block = title_height + (badge_height > 0 ? badge_gap + badge_height : 0.0);
-        y = geometry.top + MAX ((geometry.strip_height - block) / 2, 0.0);
-        scene->title.x = pad_x;
-        scene->title.y = y;
-        move_badge (scene, pad_x, y + title_height + badge_gap);
-
-        /* Translators: on the stage, the heading of the bars that count the balloons of each perspective on the participant map */
-        scene->caption.layout = make_layout (self, _("Which perspectives are here today?"),
-                                             0.036 * height, PANGO_WEIGHT_BOLD,
-                                             geometry.question.size.width, 2, PANGO_ALIGN_LEFT);
-        scene->caption.color = accent_color;
-        scene->caption.x = geometry.question.origin.x;
-        scene->caption.y = geometry.question.origin.y;
-
-        if (geometry.next.size.height > 0)
-          {
-            scene->next.layout = make_layout (self, shown->next, 0.034 * height, PANGO_WEIGHT_NORMAL,
-                                              geometry.next.size.width, 2, PANGO_ALIGN_LEFT);
-            scene->next.color = soft_color;
-            scene->next.x = geometry.next.origin.x;
-            scene->next.y = geometry.next.origin.y + geometry.next.size.height -
-                            layout_height (scene->next.layout);
-          }
-        return;
-      }
-
-    case MODE_EMPTY:
-    default:
-      return;
-    }
+  prompt = voices_prompt (timer, session);
+  g_clear_pointer (&shown->caption, g_free);
+  g_clear_pointer (&shown->prompt, g_free);
+  g_clear_pointer (&shown->starters, g_strfreev);
+  g_clear_pointer (&shown->groups, g_ptr_array_unref);
+  shown->mode = MODE_VOICES;
+  shown->caption = g_strdup (voices_heading (prompt));
+  shown->voices = collect_voices (session, prompt);
+  /* On a break, its "Back at" is the line under the slide. */
+  g_clear_pointer (&shown->back, g_free);
+  g_clear_pointer (&shown->following, g_free);
 }
 
 static void
@@ -1106,7 +492,7 @@ sam_stage_view_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_append_color (snapshot, &background_color, &bounds);
 
-  build_scene (self, width, height, &scene);
+  sam_stage_scene_build (self, width, height, &scene);
 
   if (scene.bar)
     {
@@ -1155,13 +541,15 @@ sam_stage_view_snapshot (GtkWidget   *widget,
 
   append_text (snapshot, &scene.title);
   append_text (snapshot, &scene.caption);
+  if (scene.block)
+    sam_stage_block_append (self->block, snapshot, scene.block_x, scene.block_y);
   append_text (snapshot, &scene.prompt);
   append_text (snapshot, &scene.back);
   append_text (snapshot, &scene.countdown);
   append_text (snapshot, &scene.status);
   append_text (snapshot, &scene.next);
 
-  scene_clear (&scene);
+  sam_stage_scene_clear (&scene);
 
   if (self->shown.mode == MODE_MAP)
     snapshot_children (self, snapshot, width, height);
@@ -1227,7 +615,7 @@ sam_stage_view_size_allocate (GtkWidget *widget,
   double scale = CLAMP (height / REFERENCE_HEIGHT, 0.01, 1.0);
   MapGeometry geometry;
 
-  map_geometry (&self->shown, width, height, &geometry);
+  sam_stage_map_geometry (&self->shown, width, height, &geometry);
   allocate_child (self->map, &geometry.map, scale);
   allocate_child (self->chart, &geometry.chart, scale);
 }
@@ -1295,6 +683,24 @@ update_accessible (SamStageView *self)
     }
   for (guint i = 0; shown->starters != NULL && shown->starters[i] != NULL; i++)
     g_string_append_printf (description, "\n%s", shown->starters[i]);
+  for (guint i = 0; shown->groups != NULL && i < shown->groups->len; i++)
+    {
+      /* Translators: between the names of the people in a group on the stage, e.g. "Anna, Bo, Cecilia" */
+      g_autofree char *names = g_strjoinv (C_("list of names", ", "), g_ptr_array_index (shown->groups, i));
+
+      /* Translators: the stage's description for screen readers of a group formed for a prompt, e.g. "Group 2: Anna, Bo" */
+      g_string_append_c (description, '\n');
+      g_string_append_printf (description, _("Group %u: %s"), i + 1, names);
+    }
+
+  /* The voices slide: its heading and every voice on it, also those the
+   * picture has no room for. */
+  if (shown->mode == MODE_VOICES)
+    {
+      g_string_append_printf (description, "%s%s", description->len > 0 ? "\n" : "", shown->caption);
+      for (guint i = 0; shown->voices != NULL && shown->voices[i] != NULL; i++)
+        g_string_append_printf (description, "\n%s", shown->voices[i]);
+    }
 
   /* The map and the chart describe themselves in detail; the stage says
    * that they are there. */
@@ -1321,7 +727,7 @@ refresh (SamStageView *self)
   if (self->frozen)
     return;
 
-  shown_take (&self->shown, self->timer, self->session);
+  shown_take (&self->shown, self->timer, self->session, self->voices_shown);
   update_children (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1362,6 +768,7 @@ sam_stage_view_finalize (GObject *object)
   SamStageView *self = SAM_STAGE_VIEW (object);
 
   shown_clear (&self->shown);
+  g_clear_pointer (&self->block, sam_stage_block_free);
 
   G_OBJECT_CLASS (sam_stage_view_parent_class)->finalize (object);
 }
@@ -1375,10 +782,10 @@ get_countdown_height (SamStageView *self)
   if (self->blanked)
     return 0;
 
-  build_scene (self, gtk_widget_get_width (GTK_WIDGET (self)),
+  sam_stage_scene_build (self, gtk_widget_get_width (GTK_WIDGET (self)),
                gtk_widget_get_height (GTK_WIDGET (self)), &scene);
   height = scene.countdown.layout != NULL ? scene.digit_height : 0;
-  scene_clear (&scene);
+  sam_stage_scene_clear (&scene);
 
   return height;
 }
@@ -1401,6 +808,9 @@ sam_stage_view_get_property (GObject    *object,
       break;
     case PROP_FROZEN:
       g_value_set_boolean (value, self->frozen);
+      break;
+    case PROP_VOICES_SHOWN:
+      g_value_set_boolean (value, self->voices_shown);
       break;
     case PROP_COUNTDOWN_HEIGHT:
       g_value_set_int (value, get_countdown_height (self));
@@ -1428,6 +838,9 @@ sam_stage_view_set_property (GObject      *object,
       break;
     case PROP_FROZEN:
       sam_stage_view_set_frozen (self, g_value_get_boolean (value));
+      break;
+    case PROP_VOICES_SHOWN:
+      sam_stage_view_set_voices_shown (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1458,6 +871,9 @@ sam_stage_view_class_init (SamStageViewClass *klass)
   properties[PROP_FROZEN] =
     g_param_spec_boolean ("frozen", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_VOICES_SHOWN] =
+    g_param_spec_boolean ("voices-shown", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* The height in pixels of the countdown's digits at the present size
    * (0 when no countdown is shown). */
   properties[PROP_COUNTDOWN_HEIGHT] =
@@ -1475,6 +891,7 @@ sam_stage_view_init (SamStageView *self)
   GtkWidget *children[2];
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  self->block = sam_stage_block_new ();
 
   self->map = sam_map_view_new ();
   sam_map_view_set_editable (SAM_MAP_VIEW (self->map), FALSE);
@@ -1537,7 +954,7 @@ sam_stage_view_set_timer (SamStageView *self,
 
   /* A new timer is shown even on a frozen stage: what it showed belongs to
    * another session. */
-  shown_take (&self->shown, self->timer, self->session);
+  shown_take (&self->shown, self->timer, self->session, self->voices_shown);
   g_clear_pointer (&self->children_node, gsk_render_node_unref);
   update_children (self);
   update_accessible (self);
@@ -1642,4 +1059,112 @@ sam_stage_view_get_shows_map (SamStageView *self)
   g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), FALSE);
 
   return children_shown (self);
+}
+
+void
+sam_stage_view_set_voices_shown (SamStageView *self,
+                                 gboolean      shown)
+{
+  g_return_if_fail (SAM_IS_STAGE_VIEW (self));
+
+  shown = !!shown;
+  if (self->voices_shown == shown)
+    return;
+
+  /* A frozen stage shows the slide once it thaws. */
+  self->voices_shown = shown;
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOICES_SHOWN]);
+}
+
+gboolean
+sam_stage_view_get_voices_shown (SamStageView *self)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), FALSE);
+
+  return self->voices_shown;
+}
+
+const char *
+sam_stage_view_get_caption_text (SamStageView *self)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), "");
+
+  return self->shown.mode == MODE_PROMPT ? shown_text (self, self->shown.caption) : "";
+}
+
+const char *
+sam_stage_view_get_voices_heading (SamStageView *self)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), "");
+
+  return self->shown.mode == MODE_VOICES ? shown_text (self, self->shown.caption) : "";
+}
+
+char *
+sam_stage_view_dup_groups_text (SamStageView *self)
+{
+  const Shown *shown;
+  GString *text;
+
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), NULL);
+
+  shown = &self->shown;
+  text = g_string_new (NULL);
+  for (guint i = 0; !self->blanked && shown->groups != NULL && i < shown->groups->len; i++)
+    {
+      g_autofree char *names = g_strjoinv (C_("list of names", ", "), g_ptr_array_index (shown->groups, i));
+
+      g_string_append_printf (text, "%s%u  %s", i > 0 ? "\n" : "", i + 1, names);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+const char * const *
+sam_stage_view_get_voices (SamStageView *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), none);
+
+  if (self->blanked || self->shown.mode != MODE_VOICES || self->shown.voices == NULL)
+    return none;
+
+  return (const char * const *) self->shown.voices;
+}
+
+/* Lays the stage out at its present size, for what depends on it. */
+static void
+lay_out_now (SamStageView *self)
+{
+  Scene scene;
+
+  sam_stage_scene_build (self, gtk_widget_get_width (GTK_WIDGET (self)),
+               gtk_widget_get_height (GTK_WIDGET (self)), &scene);
+  sam_stage_scene_clear (&scene);
+}
+
+guint
+sam_stage_view_get_n_voices_shown (SamStageView *self)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), 0);
+
+  if (self->blanked || self->shown.mode != MODE_VOICES)
+    return 0;
+
+  lay_out_now (self);
+  return sam_stage_block_get_n_shown (self->block);
+}
+
+guint
+sam_stage_view_get_n_voices_more (SamStageView *self)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), 0);
+
+  if (self->blanked || self->shown.mode != MODE_VOICES)
+    return 0;
+
+  lay_out_now (self);
+  return sam_stage_block_get_n_more (self->block);
 }

@@ -50,4 +50,26 @@ const char *sam_stage_view_get_next_text      (SamStageView *self);
  * current item is at the map, and the stage is not blank. */
 gboolean    sam_stage_view_get_shows_map      (SamStageView *self);
 
+/* The voices slide: instead of the item's content, the voices marked for
+ * the stage from the current prompt (or the nearest earlier one), as
+ * quotes under a heading by the prompt's way of working. */
+void        sam_stage_view_set_voices_shown   (SamStageView *self,
+                                               gboolean      shown);
+gboolean    sam_stage_view_get_voices_shown   (SamStageView *self);
+
+/* Over a prompt, how the room works with it ("In pairs · 5 min"; "" when
+ * no prompt is shown); the groups of its last round, one a line
+ * ("1  Anna, Bo"; "" when there are none, transfer full). */
+const char *sam_stage_view_get_caption_text   (SamStageView *self);
+char       *sam_stage_view_dup_groups_text    (SamStageView *self);
+
+/* The voices slide as shown: its heading ("" when it is not shown), the
+ * voices on it (oldest first), and at the present size how many of them
+ * are shown and how many not for want of room (the newest are shown). */
+const char *sam_stage_view_get_voices_heading (SamStageView *self);
+const char * const *
+            sam_stage_view_get_voices         (SamStageView *self);
+guint       sam_stage_view_get_n_voices_shown (SamStageView *self);
+guint       sam_stage_view_get_n_voices_more  (SamStageView *self);
+
 G_END_DECLS

@@ -54,6 +54,7 @@ typedef struct
 static const StageKey stage_keys[] = {
   { GDK_KEY_b, KEY_ACTION, "win.stage-blank", 0 },
   { GDK_KEY_f, KEY_ACTION, "win.stage-freeze", 0 },
+  { GDK_KEY_v, KEY_ACTION, "win.stage-voices", 0 },
   { GDK_KEY_space, KEY_ACTION, "win.timer-toggle", 0 },
   { GDK_KEY_n, KEY_ACTION, "win.timer-next", 0 },
   { GDK_KEY_Right, KEY_ACTION, "win.timer-next", 0 },

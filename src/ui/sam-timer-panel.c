@@ -136,6 +136,7 @@ struct _SamTimerPanel
   GtkWidget          *swap_button;
   GtkWidget          *blank_button;
   GtkWidget          *freeze_button;
+  GtkWidget          *voices_button;
 
   SamTimer           *timer;
   gulong              changed_id;
@@ -553,6 +554,7 @@ update_tooltips (SamTimerPanel *self)
   set_tooltip (self, app, self->swap_button, "win.stage-swap", _("Swap the Stage and Control Screens"));
   set_tooltip (self, app, self->blank_button, "win.stage-blank", _("Blank the Stage"));
   set_tooltip (self, app, self->freeze_button, "win.stage-freeze", _("Freeze the Stage"));
+  set_tooltip (self, app, self->voices_button, "win.stage-voices", _("Show Voices on Stage"));
 }
 
 /* The menus */
@@ -904,6 +906,7 @@ sam_timer_panel_class_init (SamTimerPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamTimerPanel, swap_button);
   gtk_widget_class_bind_template_child (widget_class, SamTimerPanel, blank_button);
   gtk_widget_class_bind_template_child (widget_class, SamTimerPanel, freeze_button);
+  gtk_widget_class_bind_template_child (widget_class, SamTimerPanel, voices_button);
 }
 
 static void

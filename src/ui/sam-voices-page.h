@@ -14,12 +14,18 @@ G_BEGIN_DECLS
  *
  *   - at the top, an entry: Enter captures what was typed as a voice at the
  *     end of the session's "voices" (one undo step), with the time, the
- *     running agenda item, its prompt (or the one chosen in the Prompt
- *     drop-down), the perspective chosen for the next voice (Ctrl+1–9,
+ *     running agenda item (before the agenda starts, the one Start will
+ *     start; after it ends, none), its prompt (or the one chosen in the
+ *     Prompt drop-down), the perspective chosen for the next voice (Ctrl+1–9,
  *     Ctrl+0 for none) and whether it shows on stage (Ctrl+Enter captures
- *     it on stage). The entry is emptied and keeps the focus;
- *   - below, the voices by prompt, newest last, each editable in place,
- *     with its time, perspective, an on-stage toggle and a remove button.
+ *     it on stage). The entry is emptied and keeps the focus. Beside it, a
+ *     toggle for the window's win.stage-voices (the marked voices on stage);
+ *   - below, the voices by prompt (a header with the prompt's text over
+ *     each), newest last, each editable in place, with its time,
+ *     perspective, an on-stage toggle and a remove button. The list is a
+ *     GtkListView, which builds rows only around what shows, so thousands
+ *     of voices cost no more than a few hundred; after a capture it follows
+ *     the new voice if it was scrolled to the end.
  *
  * The page's actions are in the group "voices": voices.capture,
  * voices.capture-on-stage, voices.perspective (u: 1–9, 0 clears).

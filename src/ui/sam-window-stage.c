@@ -22,6 +22,8 @@
  *                  (win.stage-monitor)
  *   stage-blanked  the stage shows nothing (win.stage-blank)
  *   stage-frozen   the stage keeps what it shows (win.stage-freeze)
+ *   stage-voices   the stage shows the voices slide instead of the item's
+ *                  content (win.stage-voices)
  *
  * Where the stage goes when it opens: full screen on a screen the control
  * window is not on when there are two or more, in a window when there is
@@ -50,6 +52,7 @@ struct _SamWindowStage
 
   gboolean        blanked;
   gboolean        frozen;
+  gboolean        voices;
 
   GListModel     *monitors;
   gulong          monitors_id;
@@ -72,12 +75,14 @@ enum {
   PROP_STAGE_MONITOR,
   PROP_STAGE_BLANKED,
   PROP_STAGE_FROZEN,
+  PROP_STAGE_VOICES,
 };
 
 static GParamSpec *prop_stage_shown;
 static GParamSpec *prop_stage_monitor;
 static GParamSpec *prop_stage_blanked;
 static GParamSpec *prop_stage_frozen;
+static GParamSpec *prop_stage_voices;
 
 static GObjectGetPropertyFunc window_get_property;
 static GObjectSetPropertyFunc window_set_property;
@@ -98,6 +103,7 @@ static const char * const stage_actions[] = {
   "win.stage-swap",
   "win.stage-blank",
   "win.stage-freeze",
+  "win.stage-voices",
 };
 
 enum {
@@ -114,6 +120,7 @@ enum {
   ACTION_SWAP,
   ACTION_BLANK,
   ACTION_FREEZE,
+  ACTION_VOICES,
   N_ACTIONS
 };
 
@@ -227,6 +234,7 @@ apply_view_state (SamWindow    *self,
 
   sam_stage_view_set_blanked (view, self->stage->blanked);
   sam_stage_view_set_frozen (view, self->stage->frozen);
+  sam_stage_view_set_voices_shown (view, self->stage->voices);
 }
 
 static void
@@ -620,6 +628,7 @@ _sam_window_stage_update (SamWindow *self)
       enabled[ACTION_SWAP] = self->stage != NULL && self->stage->window != NULL;
       enabled[ACTION_BLANK] = TRUE;
       enabled[ACTION_FREEZE] = TRUE;
+      enabled[ACTION_VOICES] = TRUE;
     }
 
   for (guint i = 0; i < N_ACTIONS; i++)
@@ -663,6 +672,9 @@ stage_get_property (GObject    *object,
       break;
     case PROP_STAGE_FROZEN:
       g_value_set_boolean (value, stage != NULL && stage->frozen);
+      break;
+    case PROP_STAGE_VOICES:
+      g_value_set_boolean (value, stage != NULL && stage->voices);
       break;
     default:
       if (window_get_property != NULL)
@@ -735,6 +747,14 @@ stage_set_property (GObject      *object,
       g_object_notify_by_pspec (object, pspec);
       break;
 
+    case PROP_STAGE_VOICES:
+      if (stage == NULL || stage->voices == g_value_get_boolean (value))
+        break;
+      stage->voices = g_value_get_boolean (value);
+      apply_views_state (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
     default:
       if (window_set_property != NULL)
         window_set_property (object, prop_id, value, pspec);
@@ -761,10 +781,12 @@ _sam_window_class_init_stage (GtkWidgetClass *widget_class)
   prop_stage_monitor = g_param_spec_string ("stage-monitor", NULL, NULL, "", flags);
   prop_stage_blanked = g_param_spec_boolean ("stage-blanked", NULL, NULL, FALSE, flags);
   prop_stage_frozen = g_param_spec_boolean ("stage-frozen", NULL, NULL, FALSE, flags);
+  prop_stage_voices = g_param_spec_boolean ("stage-voices", NULL, NULL, FALSE, flags);
   g_object_class_install_property (object_class, PROP_STAGE_SHOWN, prop_stage_shown);
   g_object_class_install_property (object_class, PROP_STAGE_MONITOR, prop_stage_monitor);
   g_object_class_install_property (object_class, PROP_STAGE_BLANKED, prop_stage_blanked);
   g_object_class_install_property (object_class, PROP_STAGE_FROZEN, prop_stage_frozen);
+  g_object_class_install_property (object_class, PROP_STAGE_VOICES, prop_stage_voices);
 
   gtk_widget_class_install_action (widget_class, "win.timer-toggle", NULL, timer_toggle_action);
   gtk_widget_class_install_action (widget_class, "win.timer-next", NULL, timer_next_action);
@@ -779,6 +801,7 @@ _sam_window_class_init_stage (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.stage-monitor", "stage-monitor");
   gtk_widget_class_install_property_action (widget_class, "win.stage-blank", "stage-blanked");
   gtk_widget_class_install_property_action (widget_class, "win.stage-freeze", "stage-frozen");
+  gtk_widget_class_install_property_action (widget_class, "win.stage-voices", "stage-voices");
   gtk_widget_class_install_action (widget_class, "win.stage-swap", NULL, stage_swap_action);
 }
 

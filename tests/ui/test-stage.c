@@ -4,16 +4,20 @@
  * The stage, the projector's window: what it shows while the demo
  * session's agenda runs on a fake clock through the control window's
  * actions, its presenter keys, blanking and freezing, the participant
- * map at an item at the map, and (under two-monitors.sh, with two
- * screens) full screen on the second screen.
+ * map at an item at the map, a prompt with its groups, the voices slide,
+ * and (under two-monitors.sh, with two screens) full screen on the second
+ * screen.
  * Screenshots of the stage at 1920×1080 go to
  * <builddir>/tests/ui/screenshots/ for a person to look at.
  */
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sam-chime.h"
 #include "sam-clock.h"
+#include "sam-grouping.h"
 #include "sam-map-view.h"
 #include "sam-perspective-chart.h"
 #include "sam-session.h"
@@ -1126,6 +1130,425 @@ test_destroyed_elsewhere (Fixture       *fixture,
   open_stage (fixture);
 }
 
+/* Prompts, groups and voices */
+
+/* Links agenda item @index to the prompt @prompt_id. */
+static void
+link_prompt (SamSession *session,
+             guint       index,
+             const char *prompt_id)
+{
+  g_autoptr(SamItem) item = g_list_model_get_item (G_LIST_MODEL (sam_session_get_agenda (session)), index);
+
+  sam_session_begin (session, "Link");
+  sam_session_set (session, item, "activity-kind", SAM_ACTIVITY_PROMPT, "activity-id", prompt_id, NULL);
+  sam_session_end (session);
+}
+
+static void
+add_participants (SamSession         *session,
+                  const char * const *names,
+                  guint               n)
+{
+  sam_session_begin (session, "Add");
+  for (guint i = 0; i < n; i++)
+    {
+      SamItem *person = sam_item_new (SAM_TYPE_PARTICIPANT, NULL);
+
+      g_object_set (person, "name", names[i % g_strv_length ((char **) names)], NULL);
+      sam_session_insert (session, session, "participants", G_MAXUINT, person);
+      g_object_unref (person);
+    }
+  sam_session_end (session);
+}
+
+/* Forms groups of @size from everyone present for @prompt and records
+ * them, as the prompts pane's "Form Groups" does. */
+static guint
+form_groups (SamSession *session,
+             SamItem    *prompt,
+             guint       size)
+{
+  g_autoptr(SamGrouping) grouping = sam_grouping_new_for_session (session);
+  g_autoptr(GPtrArray) groups = sam_grouping_run (grouping, size, 7);
+
+  sam_grouping_record (session, prompt, groups);
+  return groups->len;
+}
+
+static SamItem *
+add_voice (SamSession *session,
+           const char *text,
+           const char *prompt_id,
+           gint64      time,
+           gboolean    on_stage)
+{
+  SamItem *voice = sam_item_new (SAM_TYPE_VOICE, NULL);
+
+  g_object_set (voice, "text", text, "prompt", prompt_id, "time", time, "on-stage", on_stage, NULL);
+  sam_session_begin (session, "Voice");
+  sam_session_insert (session, session, "voices", G_MAXUINT, voice);
+  sam_session_end (session);
+  g_object_unref (voice);
+
+  return voice;
+}
+
+static guint
+n_lines (const char *text)
+{
+  guint lines = text[0] != '\0' ? 1 : 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      lines++;
+  return lines;
+}
+
+/* What the stage tells assistive technologies: its texts, then @tail. */
+static void
+assert_description (SamStageView *view,
+                    const char   *tail)
+{
+  g_autoptr(GString) description = g_string_new (sam_stage_view_get_title_text (view));
+  const char *texts[] = {
+    sam_stage_view_get_countdown_text (view),
+    sam_stage_view_get_status_text (view),
+    sam_stage_view_get_next_text (view),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i][0] != '\0')
+      g_string_append_printf (description, "\n%s", texts[i]);
+  g_string_append_printf (description, "\n%s", tail);
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str);
+}
+
+static void
+test_prompt_caption (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SamSession *session = sam_window_get_session (fixture->window);
+  SamItem *prompt = sam_session_lookup (session, "fraga-reflektion");
+
+  open_stage (fixture);
+  make_projector_sized (fixture);
+
+  /* How the room works with it, and for how long. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-start-item", "u", 3));
+  g_assert_cmpstr (sam_stage_view_get_caption_text (fixture->view), ==, "On your own · 5 min");
+  g_assert_cmpstr (sam_stage_view_get_caption_text (miniature (fixture)), ==, "On your own · 5 min");
+  advance (fixture, 1 * MINUTE + 12 * SECOND);
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-prompt-reflection.png");
+
+  /* Edited, at once. */
+  sam_session_begin (session, "Edit");
+  sam_session_set (session, prompt, "format", SAM_PROMPT_FORMAT_PAIR, "duration", 600, NULL);
+  sam_session_end (session);
+  g_assert_cmpstr (sam_stage_view_get_caption_text (fixture->view), ==, "In pairs · 10 min");
+
+  /* No caption where there is no prompt. */
+  activate (fixture, "win.timer-next");
+  g_assert_cmpstr (sam_stage_view_get_caption_text (fixture->view), ==, "");
+}
+
+static void
+test_groups (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const char * const names[] = {
+    "Anna Lindqvist", "Bo Ek", "Cecilia Holm", "David Åberg", "Eva Sjöström", "Fatima Yilmaz",
+    "Göran Öst", "Hedda Nilsson", NULL
+  };
+  static const char * const first[] = {
+    "Anna", "Bo", "Cecilia", "David", "Eva", "Fatima", "Göran", "Hanna", "Ibrahim", "Johanna",
+    "Kalle", "Lena", NULL
+  };
+  static const char * const last[] = {
+    "Holmström", "Åberg", "Sjöström", "Yilmaz", "Nyström", "Ek", NULL
+  };
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
+  SamSession *session = sam_window_get_session (fixture->window);
+  SamItem *prompt = sam_session_lookup (session, "fraga-ingang");
+  g_autofree char *groups = NULL;
+  g_autofree char *after_undo = NULL;
+  guint n;
+
+  /* The input is now a dialogue in pairs, for 15 people (the demo's 7
+   * present and 8 more). */
+  link_prompt (session, 2, "fraga-ingang");
+  add_participants (session, names, 8);
+  open_stage (fixture);
+  make_projector_sized (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-start-item", "u", 2));
+  advance (fixture, 2 * MINUTE + 5 * SECOND);
+  g_assert_cmpstr (sam_stage_view_get_caption_text (fixture->view), ==, "In pairs · 5 min");
+
+  /* No groups until they are formed. */
+  groups = sam_stage_view_dup_groups_text (fixture->view);
+  g_assert_cmpstr (groups, ==, "");
+  g_clear_pointer (&groups, g_free);
+
+  n = form_groups (session, prompt, 2);
+  g_assert_cmpuint (n, ==, 7);
+  groups = sam_stage_view_dup_groups_text (fixture->view);
+  g_test_message ("Groups:\n%s", groups);
+  g_assert_cmpuint (n_lines (groups), ==, 7);
+  g_assert_true (g_str_has_prefix (groups, "1  "));
+  g_assert_nonnull (strstr (groups, "\n7  "));
+  g_assert_nonnull (strstr (groups, "Anna Lindqvist"));
+  {
+    g_autoptr(GString) tail = g_string_new (sam_item_get_string (prompt, "text"));
+    g_auto(GStrv) lines = g_strsplit (groups, "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        char *names = strstr (lines[i], "  ");
+
+        g_assert_nonnull (names);
+        g_string_append_printf (tail, "\nGroup %u: %s", i + 1, names + 2);
+      }
+    assert_description (fixture->view, tail->str);
+  }
+  /* The countdown keeps its size beside them. */
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-prompt-pairs.png");
+
+  /* Undone, the groups go. */
+  activate (fixture, "win.undo");
+  after_undo = sam_stage_view_dup_groups_text (fixture->view);
+  g_assert_cmpstr (after_undo, ==, "");
+
+  /* 61 people in pairs: thirty groups, all of them shown. */
+  for (guint i = 0; i < 46; i++)
+    g_ptr_array_add (many, g_strdup_printf ("%s %s", first[i % 12], last[i / 12 % 6]));
+  g_ptr_array_add (many, NULL);
+  add_participants (session, (const char * const *) many->pdata, 46);
+  n = form_groups (session, prompt, 2);
+  g_assert_cmpuint (n, ==, 30);
+  g_clear_pointer (&groups, g_free);
+  groups = sam_stage_view_dup_groups_text (fixture->view);
+  g_assert_cmpuint (n_lines (groups), ==, 30);
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-prompt-many-groups.png");
+
+  /* In groups of four: fifteen. */
+  sam_session_begin (session, "Edit");
+  sam_session_set (session, prompt, "format", SAM_PROMPT_FORMAT_GROUP, "group-size", 4, NULL);
+  sam_session_end (session);
+  n = form_groups (session, prompt, 4);
+  g_assert_cmpuint (n, ==, 15);
+  g_clear_pointer (&groups, g_free);
+  groups = sam_stage_view_dup_groups_text (fixture->view);
+  g_assert_cmpuint (n_lines (groups), ==, 15);
+  g_assert_cmpstr (sam_stage_view_get_caption_text (fixture->view), ==, "In groups of 4 · 5 min");
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-prompt-groups-of-4.png");
+}
+
+static gboolean
+stage_voices (SamWindow *window)
+{
+  gboolean voices = FALSE;
+
+  g_object_get (window, "stage-voices", &voices, NULL);
+  return voices;
+}
+
+static void
+assert_voices (SamStageView       *view,
+               const char * const *expected)
+{
+  const char * const *voices = sam_stage_view_get_voices (view);
+  guint n = g_strv_length ((char **) expected);
+
+  g_assert_cmpuint (g_strv_length ((char **) voices), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (voices[i], ==, expected[i]);
+}
+
+static void
+test_voices (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SamSession *session = sam_window_get_session (fixture->window);
+  SamItem *prompt = sam_session_lookup (session, "fraga-reflektion");
+  gint64 start = sam_timer_get_now (fixture->timer);
+  GtkWidget *button;
+  SamItem *voice, *mine;
+  /* The demo's voices marked for the stage, in the order they were said. */
+  const char *demo[] = {
+    "Vi pratar om ungas mående hela tiden – nu vill jag att det leder någonstans.",
+    "Om barnen själva fick sätta dagordningen skulle vi börja någon helt annanstans.",
+    "När och hur kommer de unga själva in i arbetet?",
+    NULL
+  };
+
+  open_stage (fixture);
+  make_projector_sized (fixture);
+  g_assert_false (sam_stage_view_get_voices_shown (fixture->view));
+  g_assert_cmpstr (sam_stage_view_get_voices_heading (fixture->view), ==, "");
+
+  /* The timer panel's button, next to Blank and Freeze. */
+  button = ui_test_find_widget (GTK_WIDGET (fixture->window), is_action_button, "win.stage-voices");
+  g_assert_nonnull (button);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (button), "Show Voices on Stage"));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (stage_voices (fixture->window));
+  g_assert_true (sam_stage_view_get_voices_shown (fixture->view));
+  g_assert_true (sam_stage_view_get_voices_shown (miniature (fixture)));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+
+  /* Before any prompt: every voice marked for the stage. */
+  g_assert_cmpstr (sam_stage_view_get_voices_heading (fixture->view), ==, "Voices");
+  assert_voices (fixture->view, demo);
+  g_assert_cmpuint (sam_stage_view_get_n_voices_shown (fixture->view), ==, 3);
+  g_assert_cmpuint (sam_stage_view_get_n_voices_more (fixture->view), ==, 0);
+  /* The title and the countdown stay, on top. */
+  assert_stage (fixture->view, FIRST_TITLE, "10:00", "Not started", NULL);
+  assert_digits_large (fixture->view);
+  assert_description (fixture->view, "Voices\n" "Vi pratar om ungas mående hela tiden – nu vill jag att det leder "
+                      "någonstans.\nOm barnen själva fick sätta dagordningen skulle vi börja någon helt "
+                      "annanstans.\nNär och hur kommer de unga själva in i arbetet?");
+
+  /* At the reflection: its voices only, none yet. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-start-item", "u", 3));
+  g_assert_cmpstr (sam_stage_view_get_voices_heading (fixture->view), ==, "Voices from the reflection");
+  g_assert_cmpuint (g_strv_length ((char **) sam_stage_view_get_voices (fixture->view)), ==, 0);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-voices-empty.png");
+
+  /* A voice marked for the stage appears at once; one that is not, and
+   * one from another prompt, do not. */
+  add_voice (session, "Inte för scenen.", "fraga-reflektion", start + 10 * SECOND, FALSE);
+  add_voice (session, "Från en annan fråga.", "fraga-ingang", start + 11 * SECOND, TRUE);
+  mine = add_voice (session, "Det som har klarnat är hur lika vi tänker.", "fraga-reflektion",
+                    start + 12 * SECOND, TRUE);
+  assert_voices (fixture->view, (const char *[]) { "Det som har klarnat är hur lika vi tänker.", NULL });
+
+  /* Marked later, and in the order they were said. */
+  voice = add_voice (session, "Jag vill undersöka hur vi delar kunskap.", "fraga-reflektion",
+                     start + 5 * SECOND, FALSE);
+  sam_session_begin (session, "Mark");
+  sam_session_set (session, voice, "on-stage", TRUE, NULL);
+  sam_session_end (session);
+  assert_voices (fixture->view, (const char *[]) { "Jag vill undersöka hur vi delar kunskap.",
+                                                   "Det som har klarnat är hur lika vi tänker.", NULL });
+  assert_description (fixture->view, "Voices from the reflection\n"
+                                     "Jag vill undersöka hur vi delar kunskap.\n"
+                                     "Det som har klarnat är hur lika vi tänker.");
+
+  /* The heading follows the prompt's way of working. */
+  {
+    static const struct { SamPromptFormat format; const char *heading; } headings[] = {
+      { SAM_PROMPT_FORMAT_PAIR, "Voices from the pair dialogues" },
+      { SAM_PROMPT_FORMAT_TRIO, "Voices from the trio dialogues" },
+      { SAM_PROMPT_FORMAT_GROUP, "Voices from the group dialogues" },
+      { SAM_PROMPT_FORMAT_PLENARY, "Voices from the plenary" },
+      { SAM_PROMPT_FORMAT_INDIVIDUAL, "Voices from the reflection" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+      {
+        sam_session_begin (session, "Edit");
+        sam_session_set (session, prompt, "format", headings[i].format, NULL);
+        sam_session_end (session);
+        g_assert_cmpstr (sam_stage_view_get_voices_heading (fixture->view), ==, headings[i].heading);
+      }
+  }
+
+  /* At the break after it: still the reflection's voices. */
+  activate (fixture, "win.timer-next");
+  assert_stage (fixture->view, "Sträckpaus", NULL, NULL, "Back at 13:10");
+  g_assert_cmpstr (sam_stage_view_get_voices_heading (fixture->view), ==, "Voices from the reflection");
+  g_assert_cmpuint (g_strv_length ((char **) sam_stage_view_get_voices (fixture->view)), ==, 2);
+
+  /* Frozen, the slide stays as it is; thawed, it catches up. */
+  activate (fixture, "win.stage-freeze");
+  sam_session_begin (session, "Unmark");
+  sam_session_set (session, mine, "on-stage", FALSE, NULL);
+  sam_session_end (session);
+  g_assert_cmpuint (g_strv_length ((char **) sam_stage_view_get_voices (fixture->view)), ==, 2);
+  activate (fixture, "win.stage-freeze");
+  assert_voices (fixture->view, (const char *[]) { "Jag vill undersöka hur vi delar kunskap.", NULL });
+
+  /* Blanked, nothing. */
+  activate (fixture, "win.stage-blank");
+  g_assert_cmpstr (sam_stage_view_get_voices_heading (fixture->view), ==, "");
+  g_assert_cmpuint (sam_stage_view_get_n_voices_shown (fixture->view), ==, 0);
+  activate (fixture, "win.stage-blank");
+
+  /* V on the stage turns it off, and the item's content is back. */
+  g_assert_true (press_key (fixture->stage, GDK_KEY_v));
+  g_assert_false (stage_voices (fixture->window));
+  g_assert_false (sam_stage_view_get_voices_shown (fixture->view));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_cmpstr (sam_stage_view_get_voices_heading (fixture->view), ==, "");
+  g_assert_true (press_key (fixture->stage, GDK_KEY_v));
+  g_assert_true (sam_stage_view_get_voices_shown (fixture->view));
+
+  /* And the action: a stage opened again keeps it. */
+  activate (fixture, "win.stage-voices");
+  g_assert_false (stage_voices (fixture->window));
+  activate (fixture, "win.stage-voices");
+  activate (fixture, "win.stage-show");
+  fixture->stage = NULL;
+  open_stage (fixture);
+  g_assert_true (sam_stage_view_get_voices_shown (fixture->view));
+}
+
+static void
+test_voices_slide (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const said[] = {
+    "Det som har klarnat för mig i dag är att vi redan gör mycket – vi vet bara inte om varandra.",
+    "Skolan kan inte bära det här ensam.",
+    "Jag är stolt över att våra fritidsgårdar når de unga som ingen annan når.",
+    "Vi borde fråga barnen först, inte sist.",
+    "Ett djärvt steg vore att dela budget mellan förvaltningarna, på riktigt och inte bara på papperet.",
+    "Mötesplatser över kommungränserna!",
+    "Jag vill undersöka hur vi skulle kunna följa upp det som händer efter skoltid.",
+    "Förenklad samverkan kring elevhälsan, så att ingen faller mellan stolarna när de byter skola.",
+    "Mod att pröva – och att få misslyckas.",
+  };
+  SamSession *session = sam_window_get_session (fixture->window);
+  gint64 start = sam_timer_get_now (fixture->timer);
+  guint shown, more;
+
+  open_stage (fixture);
+  make_projector_sized (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-start-item", "u", 3));
+  advance (fixture, 4 * MINUTE + 31 * SECOND);
+  for (guint i = 0; i < G_N_ELEMENTS (said); i++)
+    add_voice (session, said[i], "fraga-reflektion", start + i * MINUTE / 4, TRUE);
+  activate (fixture, "win.stage-voices");
+
+  /* Nine voices of a few lines each all fit, as large as they go. */
+  g_assert_cmpuint (sam_stage_view_get_n_voices_shown (fixture->view), ==, G_N_ELEMENTS (said));
+  g_assert_cmpuint (sam_stage_view_get_n_voices_more (fixture->view), ==, 0);
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-voices.png");
+
+  /* Forty more: the newest that fit, and how many more there are. */
+  for (guint i = 0; i < 40; i++)
+    add_voice (session, said[i % G_N_ELEMENTS (said)], "fraga-reflektion",
+               start + MINUTE * 3 + i * SECOND, TRUE);
+  g_assert_cmpuint (g_strv_length ((char **) sam_stage_view_get_voices (fixture->view)), ==,
+                    G_N_ELEMENTS (said) + 40);
+  shown = sam_stage_view_get_n_voices_shown (fixture->view);
+  more = sam_stage_view_get_n_voices_more (fixture->view);
+  g_test_message ("%u voices shown, %u more", shown, more);
+  g_assert_cmpuint (shown, >=, 6);
+  g_assert_cmpuint (more, >, 0);
+  g_assert_cmpuint (shown + more, ==, G_N_ELEMENTS (said) + 40);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-voices-many.png");
+
+  /* The miniature shows the same slide, smaller. */
+  g_assert_cmpstr (sam_stage_view_get_voices_heading (miniature (fixture)), ==, "Voices from the reflection");
+  ui_test_save_screenshot (GTK_WIDGET (miniature (fixture)), "stage-voices-miniature.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1147,6 +1570,10 @@ main (int   argc,
   g_test_add ("/stage/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/stage/actions", Fixture, NULL, fixture_set_up, test_actions, fixture_tear_down);
   g_test_add ("/stage/map", Fixture, NULL, fixture_set_up, test_map, fixture_tear_down);
+  g_test_add ("/stage/prompt-caption", Fixture, NULL, fixture_set_up, test_prompt_caption, fixture_tear_down);
+  g_test_add ("/stage/groups", Fixture, NULL, fixture_set_up, test_groups, fixture_tear_down);
+  g_test_add ("/stage/voices", Fixture, NULL, fixture_set_up, test_voices, fixture_tear_down);
+  g_test_add ("/stage/voices-slide", Fixture, NULL, fixture_set_up, test_voices_slide, fixture_tear_down);
   g_test_add ("/stage/destroyed-elsewhere", Fixture, NULL, fixture_set_up, test_destroyed_elsewhere, fixture_tear_down);
   g_test_add ("/stage/two-monitors", Fixture, NULL, fixture_set_up, test_two_monitors, fixture_tear_down);
 

@@ -624,6 +624,31 @@ test_copy (void)
   g_assert_true (sam_item_get_parent (copy) != NULL);
 }
 
+/* Only the formats that split the room form groups. */
+static void
+test_group_size (void)
+{
+  static const struct {
+    SamPromptFormat format;
+    int             group_size;
+    guint           expected;
+  } cases[] = {
+    { SAM_PROMPT_FORMAT_INDIVIDUAL, 4, 0 },
+    { SAM_PROMPT_FORMAT_PAIR, 4, 2 },
+    { SAM_PROMPT_FORMAT_TRIO, 4, 3 },
+    { SAM_PROMPT_FORMAT_GROUP, 5, 5 },
+    { SAM_PROMPT_FORMAT_PLENARY, 4, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SamItem) prompt = sam_item_new (SAM_TYPE_PROMPT, NULL);
+
+      g_object_set (prompt, "format", cases[i].format, "group-size", cases[i].group_size, NULL);
+      g_assert_cmpuint (sam_prompt_get_group_size (prompt), ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +675,7 @@ main (int   argc,
   g_test_add ("/sam/prompts/starters/save", Fixture, NULL, fixture_set_up, test_starters_save, fixture_tear_down);
   g_test_add_func ("/sam/prompts/describe", test_describe);
   g_test_add_func ("/sam/prompts/copy", test_copy);
+  g_test_add_func ("/sam/prompts/group-size", test_group_size);
 
   result = g_test_run ();
   rm_rf (data_home);

@@ -231,3 +231,21 @@ sam_prompt_describe_format (SamItem *prompt)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d min", "%s · %d min", minutes),
                           caption, minutes);
 }
+
+guint
+sam_prompt_get_group_size (SamItem *prompt)
+{
+  g_return_val_if_fail (SAM_IS_PROMPT (prompt), 0);
+
+  switch (sam_item_get_enum (prompt, "format"))
+    {
+    case SAM_PROMPT_FORMAT_PAIR:
+      return 2;
+    case SAM_PROMPT_FORMAT_TRIO:
+      return 3;
+    case SAM_PROMPT_FORMAT_GROUP:
+      return (guint) MAX (2, sam_item_get_int (prompt, "group-size"));
+    default:
+      return 0;
+    }
+}

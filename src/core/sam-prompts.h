@@ -23,4 +23,9 @@ SamItem   *sam_prompt_copy            (SamItem *prompt);
  * or "In groups of 4 · 15 min"; just the format without a duration. */
 char      *sam_prompt_describe_format (SamItem *prompt);
 
+/* How many people talk together in @prompt's format: 2 for pairs, 3 for
+ * trios, its group size for groups; 0 when the room is not split into
+ * groups (individual reflection, plenary). */
+guint      sam_prompt_get_group_size  (SamItem *prompt);
+
 G_END_DECLS

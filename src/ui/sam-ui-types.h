@@ -17,6 +17,7 @@ typedef struct _SamStageWindow      SamStageWindow;
 typedef struct _SamMapView          SamMapView;
 typedef struct _SamMapPage          SamMapPage;
 typedef struct _SamVoicesPage       SamVoicesPage;
+typedef struct _SamPromptsPane      SamPromptsPane;
 typedef struct _SamPerspectiveChart SamPerspectiveChart;
 typedef struct _SamRosterWindow     SamRosterWindow;
 

@@ -36,6 +36,7 @@ struct _SamWindow
   /* The voices view, made the first time it is shown (NULL until then). */
   AdwBin               *voices_view;
   SamVoicesPage        *voices_page;
+  SamPromptsPane       *prompts_pane;
 
   /* The open session, its file (NULL: never saved) and its journal (NULL:
    * no store). */

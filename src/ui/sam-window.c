@@ -6,6 +6,7 @@
 
 #include "sam-agenda-page.h"
 #include "sam-map-page.h"
+#include "sam-prompts-pane.h"
 #include "sam-voices-page.h"
 #include "sam-application.h"
 #include "sam-file.h"
@@ -852,6 +853,7 @@ sam_window_dispose (GObject *object)
   self->timer_panel = NULL;
   self->map_page = NULL;
   self->voices_page = NULL;
+  self->prompts_pane = NULL;
   g_clear_weak_pointer (&self->undo_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
@@ -918,13 +920,32 @@ ensure_map_view (SamWindow *self)
 static void
 ensure_voices_view (SamWindow *self)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWidget *paned;
+
   if (self->voices_page != NULL || self->session == NULL)
     return;
 
+  /* The prompts beside the voices: the facilitator sets up and runs a
+   * prompt on the left while the note-taker writes on the right. */
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_position (GTK_PANED (paned), 380);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
+
+  self->prompts_pane = g_object_new (SAM_TYPE_PROMPTS_PANE, NULL);
+  sam_prompts_pane_set_store (self->prompts_pane,
+                              SAM_IS_APPLICATION (app) ? sam_application_get_store (SAM_APPLICATION (app)) : NULL);
+  sam_prompts_pane_set_session (self->prompts_pane, self->session);
+  sam_prompts_pane_set_timer (self->prompts_pane, self->timer);
+  gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (self->prompts_pane));
+
   self->voices_page = g_object_new (SAM_TYPE_VOICES_PAGE, NULL);
-  adw_bin_set_child (self->voices_view, GTK_WIDGET (self->voices_page));
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->voices_page));
   sam_voices_page_set_session (self->voices_page, self->session);
   sam_voices_page_set_timer (self->voices_page, self->timer);
+  adw_bin_set_child (self->voices_view, paned);
 }
 
 static void

@@ -57,7 +57,7 @@ def shows(root, text):
 
 
 def open_voices(app):
-    tab = require(app.find(role='page tab', name='Voices'), 'the view switcher offers "Voices"')
+    tab = require(app.find(role='page tab', name='Dialogues'), 'the view switcher offers "Dialogues"')
     choose_tab(tab)
     return require(app.find(role='text', name='What Is Said'), 'the Voices view has the entry for what is said')
 

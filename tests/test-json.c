@@ -125,7 +125,7 @@ build_full_session (void)
   g_autoptr(GBytes) image = g_bytes_new_static (png, sizeof png);
   SamSession *s = sam_session_new ();
   SamItem *perspective, *perspective2, *agenda, *agenda2, *participant, *participant2;
-  SamItem *balloon, *prompt, *round, *voice, *wall, *column, *note, *pause;
+  SamItem *balloon, *prompt, *round, *voice, *wall, *column, *note, *pause, *cluster;
   const char *both[3] = { NULL, NULL, NULL };
   const char *starters[] = { "Jag tänker att …", "Det \"svåra\" är …", "", NULL };
   const char *follow_ups[] = { "Vad behövs?\nOch av vem?", "Tab\there", NULL };
@@ -212,6 +212,9 @@ build_full_session (void)
                    "votes", 1000000, "perspective", sam_item_get_id (perspective2),
                    "time", G_GINT64_CONSTANT (1702904700000000), "hidden", TRUE, NULL);
   add (s, column, "notes", SAM_TYPE_NOTE);
+  cluster = add (s, column, "clusters", SAM_TYPE_CLUSTER);
+  sam_session_set (s, cluster, "title", "Fritid \"och\" föreningar", NULL);
+  sam_session_set (s, note, "cluster", sam_item_get_id (cluster), NULL);
 
   sam_session_mark_saved (s);
   return s;
@@ -220,7 +223,7 @@ build_full_session (void)
 static const GType *
 item_types (guint *n)
 {
-  static GType types[12];
+  static GType types[13];
 
   types[0] = SAM_TYPE_SESSION;
   types[1] = SAM_TYPE_AGENDA_ITEM;
@@ -234,6 +237,7 @@ item_types (guint *n)
   types[9] = SAM_TYPE_COLUMN;
   types[10] = SAM_TYPE_NOTE;
   types[11] = SAM_TYPE_PAUSE;
+  types[12] = SAM_TYPE_CLUSTER;
   *n = G_N_ELEMENTS (types);
 
   return types;

@@ -237,7 +237,7 @@ DEFINE_ITEM (SamNote, sam_note)
 static void
 sam_note_class_init (SamNoteClass *klass)
 {
-  static GParamSpec *props[7];
+  static GParamSpec *props[8];
 
   props[1] = p_string ("text", "", SAM_PARAM_REQUIRED);
   props[2] = p_enum ("color", SAM_TYPE_NOTE_COLOR, SAM_NOTE_COLOR_YELLOW);
@@ -245,8 +245,29 @@ sam_note_class_init (SamNoteClass *klass)
   props[4] = p_ref ("perspective", SAM_TYPE_PERSPECTIVE);
   props[5] = p_timestamp ("time");
   props[6] = p_bool ("hidden", FALSE);
+  /* The id of a cluster in the note's own column. Deliberately not a
+   * reference: a version without clusters keeps the member as it is while
+   * it moves notes between columns or drops a column's clusters, and the
+   * file must still load afterwards. An id that names no cluster of the
+   * column reads as "no cluster" (see sam-wall.c). */
+  props[7] = p_string ("cluster", "", 0);
 
   sam_item_class_install (SAM_ITEM_CLASS (klass), "note",
+                          props, G_N_ELEMENTS (props), NULL, 0);
+}
+
+DEFINE_ITEM (SamCluster, sam_cluster)
+
+static void
+sam_cluster_class_init (SamClusterClass *klass)
+{
+  static GParamSpec *props[2];
+
+  /* Not required: a file with clusters is read leniently, and a cluster
+   * the facilitator has not named yet still groups its notes. */
+  props[1] = p_string ("title", "", 0);
+
+  sam_item_class_install (SAM_ITEM_CLASS (klass), "cluster",
                           props, G_N_ELEMENTS (props), NULL, 0);
 }
 
@@ -256,10 +277,11 @@ static void
 sam_column_class_init (SamColumnClass *klass)
 {
   static GParamSpec *props[2];
-  static SamItemListSpec lists[1];
+  static SamItemListSpec lists[2];
 
   props[1] = p_string ("title", "", SAM_PARAM_REQUIRED);
   lists[0] = (SamItemListSpec) { "notes", SAM_TYPE_NOTE };
+  lists[1] = (SamItemListSpec) { "clusters", SAM_TYPE_CLUSTER };
 
   sam_item_class_install (SAM_ITEM_CLASS (klass), "column",
                           props, G_N_ELEMENTS (props), lists, G_N_ELEMENTS (lists));
@@ -295,6 +317,7 @@ init_once (gpointer data)
     SAM_TYPE_WALL,
     SAM_TYPE_COLUMN,
     SAM_TYPE_NOTE,
+    SAM_TYPE_CLUSTER,
     SAM_TYPE_SESSION,
   };
 

@@ -22,8 +22,9 @@ G_BEGIN_DECLS
  *   group round   prompt, created, groups (aas of participant ids)
  *   voice         text, prompt, agenda-item, time, perspective, on-stage
  *   wall          title, columns
- *   column        title, notes
- *   note          text, color, votes, perspective, time, hidden
+ *   column        title, notes, clusters
+ *   note          text, color, votes, perspective, time, hidden, cluster
+ *   cluster       title (notes name their cluster; see sam-wall.h)
  */
 
 #define SAM_TYPE_AGENDA_ITEM (sam_agenda_item_get_type ())
@@ -48,6 +49,8 @@ G_DECLARE_FINAL_TYPE (SamWall, sam_wall, SAM, WALL, SamItem)
 G_DECLARE_FINAL_TYPE (SamColumn, sam_column, SAM, COLUMN, SamItem)
 #define SAM_TYPE_NOTE (sam_note_get_type ())
 G_DECLARE_FINAL_TYPE (SamNote, sam_note, SAM, NOTE, SamItem)
+#define SAM_TYPE_CLUSTER (sam_cluster_get_type ())
+G_DECLARE_FINAL_TYPE (SamCluster, sam_cluster, SAM, CLUSTER, SamItem)
 
 /* Registers every item type and creates its class, once; safe from any
  * thread. The loader and sam_session_new_empty() call it. */

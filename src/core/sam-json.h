@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define SAM_FORMAT_NAME          "samling"
 #define SAM_FORMAT_VERSION       1        /* major: a reader refuses a higher one */
-#define SAM_FORMAT_MINOR_VERSION 0        /* minor: additions only, always readable */
+#define SAM_FORMAT_MINOR_VERSION 1        /* minor: additions only, always readable */
 #define SAM_JSON_MAX_SIZE        (64 * 1024 * 1024)
 #define SAM_JSON_MAX_DEPTH       32
 

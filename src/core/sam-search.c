@@ -98,6 +98,19 @@ sam_search_is_empty (SamSearch *self)
 }
 
 gboolean
+sam_search_matches_folded (SamSearch  *self,
+                           const char *folded)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; self->words[i] != NULL; i++)
+    if (folded == NULL || strstr (folded, self->words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
 sam_search_matches (SamSearch  *self,
                     const char *text)
 {
@@ -109,9 +122,5 @@ sam_search_matches (SamSearch  *self,
     return TRUE;
 
   folded = sam_search_fold (text);
-  for (guint i = 0; self->words[i] != NULL; i++)
-    if (strstr (folded, self->words[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
+  return sam_search_matches_folded (self, folded);
 }

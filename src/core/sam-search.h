@@ -26,6 +26,11 @@ gboolean   sam_search_is_empty   (SamSearch  *self);
 gboolean   sam_search_matches    (SamSearch  *self,
                                   const char *text);
 
+/* The same for @folded, a text sam_search_fold() has folded already (a
+ * list that is searched again and again folds its texts once). */
+gboolean   sam_search_matches_folded (SamSearch  *self,
+                                      const char *folded);
+
 /* @text folded as searches compare it: valid UTF-8, case-folded, compatibility
  * characters decomposed and combining marks dropped (transfer full). */
 char      *sam_search_fold       (const char *text);

@@ -10,6 +10,7 @@
 
 #include "sam-entities.h"
 #include "sam-json.h"
+#include "sam-search.h"
 #include "sam-session.h"
 #include "sam-store.h"
 #include "sam-template.h"
@@ -1642,80 +1643,24 @@ strv_from_json (const char *json)
   return g_strv_builder_end (strv);
 }
 
-/* Case and composition folded, so that "ÅSA" (or an Å typed as A and a
- * combining ring) finds "åsa". SQLite's LIKE folds only ASCII, which is why
- * the search runs here rather than in SQL. */
-static char *
-fold_text (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autofree char *folded = g_utf8_casefold (valid, -1);
-
-  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
-}
-
-/* The words of @query, folded; NULL when it has none. */
-static char **
-query_words (const char *query)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
-  const char *p, *start = NULL;
-
-  if (query == NULL)
-    return NULL;
-
-  folded = fold_text (query);
-  for (p = folded; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0 || g_unichar_isspace (c))
-        {
-          if (start != NULL)
-            {
-              g_autofree char *word = g_strndup (start, p - start);
-
-              g_strv_builder_add (builder, word);
-            }
-          start = NULL;
-          if (c == 0)
-            break;
-        }
-      else if (start == NULL)
-        start = p;
-    }
-
-  words = g_strv_builder_end (builder);
-  if (words[0] == NULL)
-    return NULL;
-
-  return g_steal_pointer (&words);
-}
-
+/* SQLite's LIKE folds only ASCII, which is why the search runs here
+ * rather than in SQL. */
 static gboolean
-prompt_matches (SamItem            *prompt,
-                const char * const *words)
+prompt_matches (SamItem   *prompt,
+                SamSearch *search)
 {
   g_autoptr(GString) all = g_string_new (sam_item_get_string (prompt, "text"));
   const char * const *lists[] = {
     sam_item_get_strv (prompt, "starters"),
     sam_item_get_strv (prompt, "follow-ups"),
   };
-  g_autofree char *folded = NULL;
 
   /* A word has no spaces, so none can match across the line breaks. */
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     for (guint j = 0; lists[i] != NULL && lists[i][j] != NULL; j++)
       g_string_append_printf (all, "\n%s", lists[i][j]);
 
-  folded = fold_text (all->str);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (strstr (folded, words[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
+  return sam_search_matches (search, all->str);
 }
 
 /* A value from the database, brought within the property's range: setting
@@ -1852,14 +1797,13 @@ sam_store_list_prompts (SamStore    *self,
                         GError     **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  g_auto(GStrv) words = NULL;
+  g_autoptr(SamSearch) search = sam_search_new (query);
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
   sam_entities_init ();
-  words = query_words (query);
 
   if (!(stmt = get_stmt (self, STMT_PROMPT_LIST, error)))
     return NULL;
@@ -1871,7 +1815,7 @@ sam_store_list_prompts (SamStore    *self,
       g_autoptr(SamItem) prompt = prompt_from_row (stmt);
       SamPromptInfo *info;
 
-      if (words != NULL && !prompt_matches (prompt, (const char * const *) words))
+      if (!prompt_matches (prompt, search))
         continue;
 
       info = g_new0 (SamPromptInfo, 1);

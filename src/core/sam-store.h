@@ -168,7 +168,7 @@ gint64      sam_store_save_prompt      (SamStore     *self,
                                         GError      **error);
 /* Most recently saved or used first; a GPtrArray of SamPromptInfo. With a
  * @query, only the prompts whose text, starters or follow-ups hold every
- * word of it, ignoring case. */
+ * word of it, ignoring case and accents (see sam-search.h). */
 GPtrArray  *sam_store_list_prompts     (SamStore     *self,
                                         const char   *query,
                                         GError      **error);

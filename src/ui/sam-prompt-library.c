@@ -6,16 +6,16 @@
 
 #include "sam-prompt-library.h"
 #include "sam-prompts.h"
+#include "sam-search.h"
 #include "sam-session.h"
 #include "sam-store.h"
 #include "sam-window.h"
 
 /*
  * Two lists over one search: the prompts of the store (read once, and again
- * after a removal or its Undo) and the starters. Searching filters both here
- * rather than in the store, so that the saved prompts and the suggestions
- * are found by the same rule, and so that a letter typed without its accent
- * still finds the word.
+ * after a removal or its Undo) and the starters. Searching filters both here,
+ * by the same rule as the store's search (sam-search.h), so that each key
+ * typed does not read the store again.
  *
  * A removal is a change to the store, not to the session, so its Undo lives
  * in this window's own toast rather than in the session's history.
@@ -40,7 +40,7 @@ struct _SamPromptLibrary
   GPtrArray       *library;      /* SamPromptInfo, newest used first */
   GPtrArray       *starters;     /* SamItem */
   char            *query;
-  char           **words;        /* the query's words, folded; NULL for all */
+  SamSearch       *search;       /* NULL: everything */
 
   GListStore      *saved;        /* what the lists show */
   GListStore      *suggestions;
@@ -73,64 +73,6 @@ static guint signals[N_SIGNALS];
 
 /* Searching */
 
-/* Case, composition and accents folded away, so that "ÅSA", "åsa" and "asa"
- * all find "Åsa", and "cafe" finds "café". */
-static char *
-fold_for_search (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autofree char *folded = g_utf8_casefold (valid, -1);
-  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
-  GString *result = g_string_sized_new (strlen (decomposed));
-
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (result, c);
-    }
-
-  return g_string_free (result, FALSE);
-}
-
-/* The words of @query, folded; NULL when it has none. */
-static char **
-query_words (const char *query)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
-  const char *start = NULL;
-
-  if (query == NULL)
-    return NULL;
-
-  folded = fold_for_search (query);
-  for (const char *p = folded; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0 || g_unichar_isspace (c))
-        {
-          if (start != NULL)
-            {
-              g_autofree char *word = g_strndup (start, p - start);
-
-              g_strv_builder_add (builder, word);
-              start = NULL;
-            }
-          if (c == 0)
-            break;
-        }
-      else if (start == NULL)
-        start = p;
-    }
-
-  words = g_strv_builder_end (builder);
-  return words[0] != NULL ? g_steal_pointer (&words) : NULL;
-}
-
 /* Remembers what a search looks at in @prompt: its text, sentence starters
  * and follow-up questions, as the store's own search does. One per line, so
  * that no word (which holds no space) matches across two of them. */
@@ -148,7 +90,7 @@ prepare_prompt (SamItem *prompt,
     for (guint j = 0; lists[i] != NULL && lists[i][j] != NULL; j++)
       g_string_append_printf (all, "\n%s", lists[i][j]);
 
-  g_object_set_data_full (G_OBJECT (prompt), SEARCH_TEXT_KEY, fold_for_search (all->str), g_free);
+  g_object_set_data_full (G_OBJECT (prompt), SEARCH_TEXT_KEY, sam_search_fold (all->str), g_free);
   g_object_set_data_full (G_OBJECT (prompt), LIBRARY_ID_KEY,
                           g_memdup2 (&library_id, sizeof library_id), g_free);
 }
@@ -165,16 +107,9 @@ static gboolean
 matches (SamPromptLibrary *self,
          SamItem          *prompt)
 {
-  const char *haystack = g_object_get_data (G_OBJECT (prompt), SEARCH_TEXT_KEY);
-
-  if (self->words == NULL)
-    return TRUE;
-
-  for (guint i = 0; self->words[i] != NULL; i++)
-    if (haystack == NULL || strstr (haystack, self->words[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
+  return self->search == NULL
+         || sam_search_matches_folded (self->search,
+                                       g_object_get_data (G_OBJECT (prompt), SEARCH_TEXT_KEY));
 }
 
 /* Whether the store already holds @starter: the store keeps one prompt per
@@ -531,8 +466,10 @@ set_query (SamPromptLibrary *self,
 
   g_free (self->query);
   self->query = g_strdup (query);
-  g_strfreev (self->words);
-  self->words = query_words (query);
+  g_clear_pointer (&self->search, sam_search_free);
+  self->search = sam_search_new (query);
+  if (sam_search_is_empty (self->search))
+    g_clear_pointer (&self->search, sam_search_free);
   update_shown (self);
 }
 
@@ -651,7 +588,7 @@ sam_prompt_library_finalize (GObject *object)
   g_clear_pointer (&self->library, g_ptr_array_unref);
   g_clear_pointer (&self->starters, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->search, sam_search_free);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
 

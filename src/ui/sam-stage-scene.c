@@ -14,7 +14,8 @@
  * stage's height and width, so that the projector and the control window's
  * miniature show the same picture. Built for each frame the stage draws
  * (once a second while an item runs); the prompt, its groups and the
- * quotes are fitted once in sam-stage-slides.c and kept.
+ * quotes are fitted once in sam-stage-slides.c and kept, and so are a
+ * wall's notes in sam-stage-wall.c.
  */
 
 void
@@ -317,13 +318,15 @@ sam_stage_map_geometry (const Shown *shown,
 }
 
 /* The strip along the top (see map_geometry()): the countdown at its
- * right end, the title and the state's badge on the left. */
+ * right end, the title and the state's badge on the left; between them
+ * @subtitle (may be NULL) in the caption. */
 static void
 place_strip (SamStageView      *self,
              Scene             *scene,
              double             width,
              double             height,
-             const MapGeometry *geometry)
+             const MapGeometry *geometry,
+             const char        *subtitle)
 {
   static const double title_sizes[] = { 0.055, 0.047, 0.04 };
   const Shown *shown = &self->shown;
@@ -331,6 +334,7 @@ place_strip (SamStageView      *self,
   double inner = MAX (width - 2 * pad_x, 1.0);
   double gap = 0.04 * height, badge_gap = 0.02 * height;
   double title_width, title_room, title_height, block, y, badge_width, badge_height;
+  double subtitle_height = 0.0;
 
   /* The countdown at the right end of the strip. It may take most of the
    * width (an hour and more has seven figures): the title gives way, the
@@ -348,6 +352,14 @@ place_strip (SamStageView      *self,
   title_width = MAX (inner - (scene->countdown.layout != NULL ? countdown_width (scene) + gap : 0.0), 1.0);
   make_badge (self, scene, 0.04 * height, &badge_width, &badge_height);
   title_room = geometry->strip_height - (badge_height > 0 ? badge_gap + badge_height : 0.0);
+  if (subtitle != NULL)
+    {
+      scene->caption.layout = make_layout (self, subtitle, 0.042 * height, PANGO_WEIGHT_BOLD,
+                                           title_width, 1, PANGO_ALIGN_LEFT);
+      scene->caption.color = accent_color;
+      subtitle_height = layout_height (scene->caption.layout);
+      title_room -= subtitle_height;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (title_sizes); i++)
     {
       double size = title_sizes[i] * height;
@@ -361,11 +373,13 @@ place_strip (SamStageView      *self,
     }
   scene->title.color = text_color;
   title_height = layout_height (scene->title.layout);
-  block = title_height + (badge_height > 0 ? badge_gap + badge_height : 0.0);
+  block = title_height + subtitle_height + (badge_height > 0 ? badge_gap + badge_height : 0.0);
   y = geometry->top + MAX ((geometry->strip_height - block) / 2, 0.0);
   scene->title.x = pad_x;
   scene->title.y = y;
-  move_badge (scene, pad_x, y + title_height + badge_gap);
+  scene->caption.x = pad_x;
+  scene->caption.y = y + title_height;
+  move_badge (scene, pad_x, y + title_height + subtitle_height + badge_gap);
 }
 
 /* The strip along the top, and below it down to @bottom the caption (a
@@ -385,7 +399,7 @@ place_content_strip (SamStageView *self,
   MapGeometry geometry;
 
   sam_stage_map_geometry (shown, width, height, &geometry);
-  place_strip (self, scene, width, height, &geometry);
+  place_strip (self, scene, width, height, &geometry, NULL);
 
   scene->caption.layout = make_layout (self, shown->caption,
                                        (shown->mode == MODE_VOICES ? 0.05 : 0.042) * height,
@@ -488,7 +502,8 @@ sam_stage_scene_build (SamStageView *self,
         {
           /* Under the strip the line is smaller: the slide needs the room,
            * and the strip already says what is on. */
-          gboolean strip = shown->mode == MODE_VOICES || (shown->mode == MODE_PROMPT && shown->groups != NULL);
+          gboolean strip = shown->mode == MODE_VOICES || shown->mode == MODE_WALL ||
+                           (shown->mode == MODE_PROMPT && shown->groups != NULL);
 
           scene->next.layout = make_layout (self, next, (strip ? 0.036 : 0.046) * height, PANGO_WEIGHT_NORMAL,
                                             inner, 1, PANGO_ALIGN_CENTER);
@@ -630,12 +645,43 @@ sam_stage_scene_build (SamStageView *self,
       place_content_strip (self, scene, width, height, next_top);
       return;
 
+    case MODE_WALL:
+      {
+        MapGeometry geometry;
+        const char *title = sam_stage_wall_get_title (self->wall);
+        double bottom = next_top - 0.025 * height;
+
+        /* The strip names the wall under the item's title, and the columns
+         * get all the room below it. */
+        sam_stage_map_geometry (shown, width, height, &geometry);
+        place_strip (self, scene, width, height, &geometry, title[0] != '\0' ? title : NULL);
+
+        scene->wall_x = pad_x;
+        scene->wall_y = geometry.map.origin.y;
+        if (sam_stage_wall_get_n_columns (self->wall) == 0)
+          {
+            /* Translators: on the stage, at an agenda item with a sticky-note wall that has no columns */
+            scene->prompt.layout = make_layout (self, _("The wall has no columns yet."),
+                                                0.042 * height, PANGO_WEIGHT_NORMAL, inner, 2,
+                                                PANGO_ALIGN_LEFT);
+            scene->prompt.color = dim_color;
+            scene->prompt.x = pad_x;
+            scene->prompt.y = scene->wall_y;
+            return;
+          }
+
+        sam_stage_wall_lay_out (self->wall, GTK_WIDGET (self), inner,
+                                MAX (bottom - scene->wall_y, 1.0), height);
+        scene->wall = TRUE;
+        return;
+      }
+
     case MODE_MAP:
       {
         MapGeometry geometry;
 
         sam_stage_map_geometry (shown, width, height, &geometry);
-        place_strip (self, scene, width, height, &geometry);
+        place_strip (self, scene, width, height, &geometry, NULL);
 
         /* Translators: on the stage, the heading of the bars that count the balloons of each perspective on the participant map */
         scene->caption.layout = make_layout (self, _("Which perspectives are here today?"),

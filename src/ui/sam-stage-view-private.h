@@ -3,6 +3,7 @@
 
 #include "sam-stage-slides.h"
 #include "sam-stage-view.h"
+#include "sam-stage-wall.h"
 #include "sam-timer.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,7 @@ typedef enum {
   MODE_PROMPT,
   MODE_MAP,     /* the participant map and the chart beside it */
   MODE_VOICES,  /* the voices slide */
+  MODE_WALL,    /* a sticky-note wall */
 } StageMode;
 
 typedef struct
@@ -44,6 +46,7 @@ typedef struct
   char         **voices;     /* on the voices slide, oldest first */
   double         fraction;   /* of the budget left, 0 … 1 */
   guint          balloons;   /* on the map, for the accessible description */
+  char          *wall_id;    /* the wall shown, or NULL */
 } Shown;
 
 struct _SamStageView
@@ -62,6 +65,12 @@ struct _SamStageView
 
   /* The prompt and its groups, or the quotes, as last laid out. */
   SamStageBlock *block;
+
+  /* The wall as taken from the session (kept while frozen) and fitted;
+   * taken again after an edit, not every second. */
+  SamStageWall  *wall;
+  char          *wall_taken;  /* the id of the wall taken, or NULL */
+  gboolean       wall_stale;  /* edited since it was taken */
 
   /* Children, shown only in MODE_MAP. */
   GtkWidget     *map;     /* SamMapView, read-only */
@@ -104,6 +113,9 @@ typedef struct
    * block, drawn at block_x, block_y. */
   gboolean        block;
   double          block_x, block_y;
+  /* The view's wall, drawn at wall_x, wall_y. */
+  gboolean        wall;
+  double          wall_x, wall_y;
   /* The badge around the state's words, and the pause sign in it. */
   gboolean        badge;
   gboolean        badge_filled;
@@ -145,7 +157,7 @@ void sam_stage_scene_build  (SamStageView *self,
                              Scene        *scene);
 void sam_stage_scene_clear  (Scene        *scene);
 /* Where the strip, the map and the chart go at an item at the map (the
- * strip also heads a prompt with groups and the voices slide). */
+ * strip also heads a prompt with groups, the voices slide and a wall). */
 void sam_stage_map_geometry (const Shown  *shown,
                              double        width,
                              double        height,

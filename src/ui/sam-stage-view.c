@@ -14,6 +14,7 @@
 #include "sam-session.h"
 #include "sam-stage-view-private.h"
 #include "sam-timer.h"
+#include "sam-wall.h"
 
 /*
  * The stage is drawn with Pango in one snapshot rather than composed of
@@ -43,9 +44,13 @@
  * the room reads the time from the back as at any other item.
  *
  * The same strip heads a prompt once groups were formed for it (the
- * groups need the room below the prompt) and the voices slide, which shows
- * the quotes marked for the stage instead of the item. The prompt, the
- * groups and the quotes are fitted to their room in sam-stage-slides.c.
+ * groups need the room below the prompt), the voices slide, which shows
+ * the quotes marked for the stage instead of the item, and a sticky-note
+ * wall, whose columns take the room below it. The prompt, the groups and
+ * the quotes are fitted to their room in sam-stage-slides.c, the wall's
+ * notes in sam-stage-wall.c. The wall is copied from the session after
+ * each edit (new notes show as they are written, a frozen stage keeps
+ * its copy), never at the timer's seconds.
  *
  * Where each part goes at a size is worked out in sam-stage-scene.c; this
  * file takes what is shown from the timer and the session, and draws it.
@@ -83,6 +88,7 @@ shown_clear (Shown *shown)
   g_clear_pointer (&shown->starters, g_strfreev);
   g_clear_pointer (&shown->groups, g_ptr_array_unref);
   g_clear_pointer (&shown->voices, g_strfreev);
+  g_clear_pointer (&shown->wall_id, g_free);
   shown->mode = MODE_EMPTY;
   shown->state = SAM_TIMER_STOPPED;
   shown->level = SAM_TIMER_LEVEL_NORMAL;
@@ -164,6 +170,27 @@ linked_prompt (SamSession *session,
     return NULL;
 
   return prompt;
+}
+
+static SamItem *
+linked_wall (SamSession *session,
+             SamItem    *item)
+{
+  const char *id;
+  SamItem *wall;
+
+  if (sam_item_get_enum (item, "activity-kind") != SAM_ACTIVITY_WALL)
+    return NULL;
+
+  id = sam_item_get_string (item, "activity-id");
+  if (id == NULL || id[0] == '\0')
+    return NULL;
+
+  wall = sam_session_lookup (session, id);
+  if (wall == NULL || !SAM_IS_WALL (wall))
+    return NULL;
+
+  return wall;
 }
 
 /* The heading of the voices slide for voices from @prompt (NULL: from
@@ -367,6 +394,11 @@ take_timer (Shown      *shown,
       shown->mode = MODE_MAP;
       shown->balloons = g_list_model_get_n_items (G_LIST_MODEL (sam_session_get_balloons (session)));
     }
+  else if (linked_wall (session, item) != NULL)
+    {
+      shown->mode = MODE_WALL;
+      shown->wall_id = g_strdup (sam_item_get_string (item, "activity-id"));
+    }
 }
 
 /* Takes what the timer shows now; @voices: the voices slide instead of
@@ -388,6 +420,7 @@ shown_take (Shown      *shown,
   g_clear_pointer (&shown->prompt, g_free);
   g_clear_pointer (&shown->starters, g_strfreev);
   g_clear_pointer (&shown->groups, g_ptr_array_unref);
+  g_clear_pointer (&shown->wall_id, g_free);
   shown->mode = MODE_VOICES;
   shown->caption = g_strdup (voices_heading (prompt));
   shown->voices = collect_voices (session, prompt);
@@ -543,6 +576,8 @@ sam_stage_view_snapshot (GtkWidget   *widget,
   append_text (snapshot, &scene.caption);
   if (scene.block)
     sam_stage_block_append (self->block, snapshot, scene.block_x, scene.block_y);
+  if (scene.wall)
+    sam_stage_wall_append (self->wall, snapshot, scene.wall_x, scene.wall_y);
   append_text (snapshot, &scene.prompt);
   append_text (snapshot, &scene.back);
   append_text (snapshot, &scene.countdown);
@@ -702,6 +737,37 @@ update_accessible (SamStageView *self)
         g_string_append_printf (description, "\n%s", shown->voices[i]);
     }
 
+  /* A wall: what it holds. Its notes are read in the wall's view, where
+   * each is a row of its own. */
+  if (shown->mode == MODE_WALL)
+    {
+      SamStageWall *wall = self->wall;
+      guint columns = sam_stage_wall_get_n_columns (wall);
+      guint notes = sam_stage_wall_get_n_notes (wall);
+      guint hidden = sam_stage_wall_get_n_hidden (wall);
+      g_autoptr(GString) counts = g_string_new (NULL);
+
+      /* Translators: in the stage's description of a sticky-note wall, e.g. "3 columns" */
+      g_string_append_printf (counts, g_dngettext (GETTEXT_PACKAGE, "%u column", "%u columns", columns), columns);
+      /* Translators: between the counts in the stage's description of a sticky-note wall, e.g. "3 columns, 25 notes" */
+      g_string_append (counts, C_("list of counts", ", "));
+      /* Translators: in the stage's description of a sticky-note wall: all its notes, hidden ones included, e.g. "25 notes" */
+      g_string_append_printf (counts, g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", notes), notes);
+      if (hidden > 0)
+        {
+          g_string_append (counts, C_("list of counts", ", "));
+          /* Translators: in the stage's description of a sticky-note wall: how many of its notes are hidden, e.g. "2 hidden" */
+          g_string_append_printf (counts, g_dngettext (GETTEXT_PACKAGE, "%u hidden", "%u hidden", hidden), hidden);
+        }
+
+      if (description->len > 0)
+        g_string_append (description, "\n");
+      /* Translators: the stage's description for screen readers of a
+       * sticky-note wall: its title, then how many columns and notes it
+       * has, e.g. "Wall Questions: 3 columns, 25 notes, 2 hidden" */
+      g_string_append_printf (description, _("Wall %s: %s"), sam_stage_wall_get_title (wall), counts->str);
+    }
+
   /* The map and the chart describe themselves in detail; the stage says
    * that they are there. */
   if (shown->mode == MODE_MAP)
@@ -721,6 +787,26 @@ update_accessible (SamStageView *self)
                                   -1);
 }
 
+/* Copies the wall shown from the session when it is another wall or was
+ * edited since; forgets it when no wall is shown. */
+static void
+take_wall (SamStageView *self)
+{
+  const char *id = self->shown.mode == MODE_WALL ? self->shown.wall_id : NULL;
+  SamItem *wall;
+
+  if (!self->wall_stale && g_strcmp0 (id, self->wall_taken) == 0)
+    return;
+
+  wall = id != NULL && self->session != NULL ? sam_session_lookup (self->session, id) : NULL;
+  if (wall != NULL && !SAM_IS_WALL (wall))
+    wall = NULL;
+  sam_stage_wall_take (self->wall, self->session, wall);
+  g_free (self->wall_taken);
+  self->wall_taken = g_strdup (wall != NULL ? id : NULL);
+  self->wall_stale = FALSE;
+}
+
 static void
 refresh (SamStageView *self)
 {
@@ -728,6 +814,7 @@ refresh (SamStageView *self)
     return;
 
   shown_take (&self->shown, self->timer, self->session, self->voices_shown);
+  take_wall (self);
   update_children (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -744,6 +831,7 @@ timer_changed_cb (SamStageView *self)
 static void
 session_committed_cb (SamStageView *self)
 {
+  self->wall_stale = TRUE;
   refresh (self);
 }
 
@@ -769,6 +857,8 @@ sam_stage_view_finalize (GObject *object)
 
   shown_clear (&self->shown);
   g_clear_pointer (&self->block, sam_stage_block_free);
+  g_clear_pointer (&self->wall, sam_stage_wall_free);
+  g_clear_pointer (&self->wall_taken, g_free);
 
   G_OBJECT_CLASS (sam_stage_view_parent_class)->finalize (object);
 }
@@ -892,6 +982,7 @@ sam_stage_view_init (SamStageView *self)
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   self->block = sam_stage_block_new ();
+  self->wall = sam_stage_wall_new ();
 
   self->map = sam_map_view_new ();
   sam_map_view_set_editable (SAM_MAP_VIEW (self->map), FALSE);
@@ -955,6 +1046,8 @@ sam_stage_view_set_timer (SamStageView *self,
   /* A new timer is shown even on a frozen stage: what it showed belongs to
    * another session. */
   shown_take (&self->shown, self->timer, self->session, self->voices_shown);
+  self->wall_stale = TRUE;
+  take_wall (self);
   g_clear_pointer (&self->children_node, gsk_render_node_unref);
   update_children (self);
   update_accessible (self);
@@ -1167,4 +1260,88 @@ sam_stage_view_get_n_voices_more (SamStageView *self)
 
   lay_out_now (self);
   return sam_stage_block_get_n_more (self->block);
+}
+
+gboolean
+sam_stage_view_get_shows_wall (SamStageView *self)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), FALSE);
+
+  return self->shown.mode == MODE_WALL && !self->blanked;
+}
+
+const char *
+sam_stage_view_get_wall_title (SamStageView *self)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), "");
+
+  return sam_stage_view_get_shows_wall (self) ? sam_stage_wall_get_title (self->wall) : "";
+}
+
+guint
+sam_stage_view_get_wall_n_columns (SamStageView *self)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), 0);
+
+  return sam_stage_view_get_shows_wall (self) ? sam_stage_wall_get_n_columns (self->wall) : 0;
+}
+
+double
+sam_stage_view_get_wall_note_size (SamStageView *self)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), 0.0);
+
+  if (!sam_stage_view_get_shows_wall (self))
+    return 0.0;
+
+  lay_out_now (self);
+  return sam_stage_wall_get_note_size (self->wall);
+}
+
+guint
+sam_stage_view_get_wall_n_shown (SamStageView *self,
+                                 guint         column)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), 0);
+
+  if (!sam_stage_view_get_shows_wall (self))
+    return 0;
+
+  lay_out_now (self);
+  return sam_stage_wall_get_n_shown (self->wall, column);
+}
+
+char **
+sam_stage_view_dup_wall_notes (SamStageView *self,
+                               guint         column)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), NULL);
+
+  if (!sam_stage_view_get_shows_wall (self))
+    return g_new0 (char *, 1);
+
+  lay_out_now (self);
+  return sam_stage_wall_dup_shown (self->wall, column);
+}
+
+const char *
+sam_stage_view_get_wall_more_text (SamStageView *self,
+                                   guint         column)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), "");
+
+  if (!sam_stage_view_get_shows_wall (self))
+    return "";
+
+  lay_out_now (self);
+  return sam_stage_wall_get_more_text (self->wall, column);
+}
+
+const char *
+sam_stage_view_get_wall_hidden_text (SamStageView *self,
+                                     guint         column)
+{
+  g_return_val_if_fail (SAM_IS_STAGE_VIEW (self), "");
+
+  return sam_stage_view_get_shows_wall (self) ? sam_stage_wall_get_hidden_text (self->wall, column) : "";
 }

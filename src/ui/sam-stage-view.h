@@ -13,8 +13,9 @@ G_BEGIN_DECLS
  * type that scales with the widget (digits at least a fifth of its height),
  * the state in words (last minute, time is up, paused), the next item, a
  * break's "back at HH:MM", and the item's linked activity where one is
- * shown: a prompt, or the participant map with the chart of perspectives
- * beside it, balloons showing as they are placed. The projector's stage
+ * shown: a prompt, the participant map with the chart of perspectives
+ * beside it, balloons showing as they are placed, or a sticky-note wall,
+ * notes showing as they are written. The projector's stage
  * window shows one; the control window shows another as a live miniature.
  * Redraws only when its timer or its document changes.
  *
@@ -71,5 +72,24 @@ const char * const *
             sam_stage_view_get_voices         (SamStageView *self);
 guint       sam_stage_view_get_n_voices_shown (SamStageView *self);
 guint       sam_stage_view_get_n_voices_more  (SamStageView *self);
+
+/* A sticky-note wall, at an item whose activity is one (and the stage is
+ * not blank or on the voices slide): its title ("" when none is shown),
+ * its columns, and at the present size the size of its notes' text in
+ * pixels, and for the column at @column how many notes are shown, their
+ * texts as they stand (transfer full), and the lines under them: "+12
+ * more" for those without room, "4 hidden notes" ("" when none). */
+gboolean    sam_stage_view_get_shows_wall     (SamStageView *self);
+const char *sam_stage_view_get_wall_title     (SamStageView *self);
+guint       sam_stage_view_get_wall_n_columns (SamStageView *self);
+double      sam_stage_view_get_wall_note_size (SamStageView *self);
+guint       sam_stage_view_get_wall_n_shown   (SamStageView *self,
+                                               guint         column);
+char      **sam_stage_view_dup_wall_notes     (SamStageView *self,
+                                               guint         column);
+const char *sam_stage_view_get_wall_more_text (SamStageView *self,
+                                               guint         column);
+const char *sam_stage_view_get_wall_hidden_text (SamStageView *self,
+                                               guint         column);
 
 G_END_DECLS

@@ -5,7 +5,7 @@
  * session's agenda runs on a fake clock through the control window's
  * actions, its presenter keys, blanking and freezing, the participant
  * map at an item at the map, a prompt with its groups, the voices slide,
- * and (under two-monitors.sh, with two screens) full screen on the second
+ * a sticky-note wall, and (under two-monitors.sh, with two screens) full screen on the second
  * screen.
  * Screenshots of the stage at 1920×1080 go to
  * <builddir>/tests/ui/screenshots/ for a person to look at.
@@ -25,6 +25,7 @@
 #include "sam-stage-window.h"
 #include "sam-timer.h"
 #include "sam-timer-panel.h"
+#include "sam-wall.h"
 #include "ui-test-util.h"
 
 #define SECOND ((gint64) G_USEC_PER_SEC)
@@ -1549,6 +1550,396 @@ test_voices_slide (Fixture       *fixture,
   ui_test_save_screenshot (GTK_WIDGET (miniature (fixture)), "stage-voices-miniature.png");
 }
 
+/* The sticky-note wall */
+
+#define WALL_ITEM 6
+#define WALL_ITEM_TITLE "Dialog: era frågor"
+
+static SamItem *
+wall_column (SamSession *session,
+             const char *wall_id,
+             guint       index)
+{
+  SamItem *wall = sam_session_lookup (session, wall_id);
+  g_autoptr(SamItem) column = NULL;
+
+  g_assert_nonnull (wall);
+  column = g_list_model_get_item (G_LIST_MODEL (sam_item_get_list (wall, "columns")), index);
+  g_assert_nonnull (column);
+  return column;
+}
+
+static gboolean
+wall_shows (SamStageView *view,
+            guint         column,
+            const char   *text)
+{
+  g_auto(GStrv) notes = sam_stage_view_dup_wall_notes (view, column);
+
+  return g_strv_contains ((const char * const *) notes, text);
+}
+
+static void
+assert_wall_column (SamStageView *view,
+                    guint         column,
+                    guint         shown,
+                    const char   *more,
+                    const char   *hidden)
+{
+  g_auto(GStrv) notes = sam_stage_view_dup_wall_notes (view, column);
+
+  g_assert_cmpuint (sam_stage_view_get_wall_n_shown (view, column), ==, shown);
+  g_assert_cmpuint (g_strv_length (notes), ==, shown);
+  g_assert_cmpstr (sam_stage_view_get_wall_more_text (view, column), ==, more);
+  g_assert_cmpstr (sam_stage_view_get_wall_hidden_text (view, column), ==, hidden);
+}
+
+/* Starts the demo's item with its wall "Frågor och förslag" (8, 8 and 9
+ * notes, none hidden; two of the third column's in the cluster
+ * "Föreningar"). */
+static void
+start_wall_item (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-start-item", "u",
+                                             WALL_ITEM));
+  assert_stage (fixture->view, WALL_ITEM_TITLE, "20:00", "", "Next: Summering och nästa steg · 10 min");
+}
+
+static void
+test_wall (Fixture       *fixture,
+           gconstpointer  data)
+{
+  SamSession *session = sam_window_get_session (fixture->window);
+  SamItem *questions = wall_column (session, "vagg-1", 0);
+  SamItem *proposals = wall_column (session, "vagg-1", 1);
+  SamItem *note, *secret;
+  int height;
+
+  open_stage (fixture);
+  make_projector_sized (fixture);
+  height = gtk_widget_get_height (GTK_WIDGET (fixture->view));
+
+  /* The input before it has no wall. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.timer-start-item", "u", 5));
+  g_assert_false (sam_stage_view_get_shows_wall (fixture->view));
+  g_assert_cmpuint (sam_stage_view_get_wall_n_columns (fixture->view), ==, 0);
+
+  /* At the dialogue: the wall under the title and the countdown, every
+   * note of it, in type the back of the room can read. */
+  start_wall_item (fixture);
+  g_assert_true (sam_stage_view_get_shows_wall (fixture->view));
+  g_assert_false (sam_stage_view_get_shows_map (fixture->view));
+  g_assert_cmpstr (sam_stage_view_get_wall_title (fixture->view), ==, "Frågor och förslag");
+  g_assert_cmpuint (sam_stage_view_get_wall_n_columns (fixture->view), ==, 3);
+  assert_wall_column (fixture->view, 0, 8, "", "");
+  assert_wall_column (fixture->view, 1, 8, "", "");
+  assert_wall_column (fixture->view, 2, 9, "", "");
+  g_test_message ("Notes at %.1f px on a stage %d px high",
+                  sam_stage_view_get_wall_note_size (fixture->view), height);
+  g_assert_cmpfloat (sam_stage_view_get_wall_note_size (fixture->view), >=, 0.02 * height);
+  assert_digits_large (fixture->view);
+  assert_description (fixture->view, "Wall Frågor och förslag: 3 columns, 25 notes");
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-wall.png");
+
+  /* A cluster's notes stand together, under its title, where its first
+   * note is. */
+  {
+    g_auto(GStrv) invite = sam_stage_view_dup_wall_notes (fixture->view, 2);
+
+    g_assert_cmpstr (invite[2], ==, "Studieförbunden");
+    g_assert_cmpstr (invite[3], ==, "Brukar- och anhörigföreningar inom psykiatrin");
+  }
+
+  /* A note shows as soon as it is written, here and in the miniature;
+   * undone, it goes. */
+  note = sam_wall_add_note (session, questions, G_MAXUINT, "Hur sprider vi det vi lär oss?",
+                            SAM_NOTE_COLOR_BLUE, "perspektiv-region", FALSE);
+  g_assert_nonnull (note);
+  assert_wall_column (fixture->view, 0, 9, "", "");
+  g_assert_true (wall_shows (fixture->view, 0, "Hur sprider vi det vi lär oss?"));
+  g_assert_true (wall_shows (miniature (fixture), 0, "Hur sprider vi det vi lär oss?"));
+  assert_description (fixture->view, "Wall Frågor och förslag: 3 columns, 26 notes");
+  g_assert_true (sam_session_undo (session));
+  assert_wall_column (fixture->view, 0, 8, "", "");
+  g_assert_false (wall_shows (fixture->view, 0, "Hur sprider vi det vi lär oss?"));
+
+  /* Hidden notes are only counted, until they are revealed. */
+  secret = sam_wall_add_note (session, proposals, G_MAXUINT, "Byt ut alla möten mot promenader.",
+                              SAM_NOTE_COLOR_ORANGE, NULL, TRUE);
+  sam_wall_add_note (session, proposals, G_MAXUINT, "Fler fikapauser.", SAM_NOTE_COLOR_PURPLE, NULL, TRUE);
+  sam_wall_add_note (session, questions, 0, "Vem bjuder på lunch?", SAM_NOTE_COLOR_YELLOW, NULL, TRUE);
+  assert_wall_column (fixture->view, 0, 8, "", "1 hidden note");
+  assert_wall_column (fixture->view, 1, 8, "", "2 hidden notes");
+  assert_wall_column (fixture->view, 2, 9, "", "");
+  g_assert_false (wall_shows (fixture->view, 1, "Byt ut alla möten mot promenader."));
+  assert_description (fixture->view, "Wall Frågor och förslag: 3 columns, 28 notes, 3 hidden");
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-wall-hidden.png");
+
+  g_assert_cmpuint (sam_wall_reveal (session, sam_session_lookup (session, "vagg-1")), ==, 3);
+  assert_wall_column (fixture->view, 0, 9, "", "");
+  assert_wall_column (fixture->view, 1, 10, "", "");
+  g_assert_true (wall_shows (fixture->view, 1, "Byt ut alla möten mot promenader."));
+  g_assert_true (wall_shows (fixture->view, 0, "Vem bjuder på lunch?"));
+  assert_description (fixture->view, "Wall Frågor och förslag: 3 columns, 28 notes");
+
+  /* Hidden again, one note; then the room votes for another. */
+  sam_wall_set_note_hidden (session, secret, TRUE);
+  assert_wall_column (fixture->view, 1, 9, "", "1 hidden note");
+  g_assert_true (sam_session_undo (session));
+  assert_wall_column (fixture->view, 1, 10, "", "");
+
+  /* A new wall, as the dialogue begins: a few notes, large. */
+  {
+    g_autoptr(SamItem) item = g_list_model_get_item (G_LIST_MODEL (sam_session_get_agenda (session)), WALL_ITEM);
+    SamItem *wall = sam_wall_add (session, "Nästa steg", TRUE);
+    g_autoptr(SamItem) ideas = g_list_model_get_item (G_LIST_MODEL (sam_item_get_list (wall, "columns")), 1);
+    SamItem *empty = sam_wall_add (session, "Tom vägg", FALSE);
+
+    sam_session_begin (session, "Link");
+    sam_session_set (session, item, "activity-id", sam_item_get_id (empty), NULL);
+    sam_session_end (session);
+    g_assert_true (sam_stage_view_get_shows_wall (fixture->view));
+    g_assert_cmpuint (sam_stage_view_get_wall_n_columns (fixture->view), ==, 0);
+    assert_description (fixture->view, "Wall Tom vägg: 0 columns, 0 notes");
+
+    sam_session_begin (session, "Link");
+    sam_session_set (session, item, "activity-id", sam_item_get_id (wall), NULL);
+    sam_session_end (session);
+    g_assert_cmpstr (sam_stage_view_get_wall_title (fixture->view), ==, "Nästa steg");
+    g_assert_cmpuint (sam_stage_view_get_wall_n_columns (fixture->view), ==, 3);
+    assert_wall_column (fixture->view, 1, 0, "", "");
+    sam_wall_add_note (session, ideas, G_MAXUINT, "Träffas igen i mars", SAM_NOTE_COLOR_GREEN,
+                       "perspektiv-kommun", FALSE);
+    sam_wall_add_note (session, ideas, G_MAXUINT, "En gemensam kalender", SAM_NOTE_COLOR_YELLOW, NULL, FALSE);
+    assert_wall_column (fixture->view, 1, 2, "", "");
+    g_test_message ("A few notes at %.1f px", sam_stage_view_get_wall_note_size (fixture->view));
+    g_assert_cmpfloat (sam_stage_view_get_wall_note_size (fixture->view), >=, 0.04 * height);
+    ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-wall-few.png");
+  }
+
+  /* The next item has no wall. */
+  activate (fixture, "win.timer-next");
+  g_assert_false (sam_stage_view_get_shows_wall (fixture->view));
+  g_assert_cmpstr (sam_stage_view_get_wall_title (fixture->view), ==, "");
+}
+
+/* The wall on a blank, a frozen stage and under the voices slide. */
+static void
+test_wall_blank_freeze (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SamSession *session = sam_window_get_session (fixture->window);
+  SamItem *questions = wall_column (session, "vagg-1", 0);
+
+  open_stage (fixture);
+  make_projector_sized (fixture);
+  start_wall_item (fixture);
+  g_assert_true (sam_stage_view_get_shows_wall (fixture->view));
+
+  /* Blank: nothing of it. */
+  activate (fixture, "win.stage-blank");
+  g_assert_false (sam_stage_view_get_shows_wall (fixture->view));
+  g_assert_cmpuint (sam_stage_view_get_wall_n_shown (fixture->view, 0), ==, 0);
+  gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "The stage is blank");
+  activate (fixture, "win.stage-blank");
+  g_assert_true (sam_stage_view_get_shows_wall (fixture->view));
+  assert_wall_column (fixture->view, 0, 8, "", "");
+
+  /* Frozen: a note written meanwhile waits until the stage thaws. */
+  activate (fixture, "win.stage-freeze");
+  sam_wall_add_note (session, questions, G_MAXUINT, "Kan vi ses i Kiruna nästa gång?", SAM_NOTE_COLOR_GREEN,
+                     NULL, FALSE);
+  advance (fixture, 5 * SECOND);
+  assert_stage (fixture->view, WALL_ITEM_TITLE, "20:00", NULL, NULL);
+  assert_wall_column (fixture->view, 0, 8, "", "");
+  g_assert_false (wall_shows (fixture->view, 0, "Kan vi ses i Kiruna nästa gång?"));
+  /* Resized while frozen, it still shows what it showed. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->stage), 1600, 900);
+  ui_test_run_for (100);
+  assert_wall_column (fixture->view, 0, 8, "", "");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->stage), 1920, 1080);
+  ui_test_run_for (100);
+  activate (fixture, "win.stage-freeze");
+  assert_stage (fixture->view, WALL_ITEM_TITLE, "19:55", NULL, NULL);
+  assert_wall_column (fixture->view, 0, 9, "", "");
+  g_assert_true (wall_shows (fixture->view, 0, "Kan vi ses i Kiruna nästa gång?"));
+
+  /* The voices slide goes before the wall, and the wall comes back after it. */
+  activate (fixture, "win.stage-voices");
+  g_assert_true (sam_stage_view_get_voices_shown (fixture->view));
+  g_assert_false (sam_stage_view_get_shows_wall (fixture->view));
+  g_assert_cmpstr (sam_stage_view_get_voices_heading (fixture->view), ==, "Voices from the reflection");
+  g_assert_cmpuint (sam_stage_view_get_wall_n_shown (fixture->view, 0), ==, 0);
+  g_assert_false (wall_shows (fixture->view, 0, "Kan vi ses i Kiruna nästa gång?"));
+  activate (fixture, "win.stage-voices");
+  g_assert_true (sam_stage_view_get_shows_wall (fixture->view));
+  assert_wall_column (fixture->view, 0, 9, "", "");
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Draws @view once as a frame would, and says how long it took. */
+static double
+time_snapshot (SamStageView *view)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  GTK_WIDGET_GET_CLASS (view)->snapshot (GTK_WIDGET (view), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return ms_since (start);
+}
+
+static const char * const wall_texts[] = {
+  "Fler mötesplatser för unga",
+  "Hur når vi dem som inte kommer hit?",
+  "Dela kalendrar mellan förvaltningarna",
+  "En gemensam ingång för föreningar som vill samarbeta med skolan och socialtjänsten",
+  "Mer tid för dialog",
+  "Pröva i liten skala först",
+  "Vem följer upp?",
+  "Bjud in näringslivet tidigare, inte bara när det är dags att söka pengar",
+};
+
+/* Many notes: 2,000 over six columns, a few with votes. */
+static void
+test_wall_many (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char * const titles[] = {
+    "Frågor", "Idéer", "Hinder", "Resurser", "Vilka fler?", "Nästa steg",
+  };
+  static const char * const perspectives[] = {
+    "perspektiv-region", NULL, "perspektiv-kommun", "perspektiv-skola", NULL, "perspektiv-foreningsliv",
+    NULL, "perspektiv-forskning",
+  };
+  SamSession *session = sam_window_get_session (fixture->window);
+  g_autoptr(SamItem) item = g_list_model_get_item (G_LIST_MODEL (sam_session_get_agenda (session)), WALL_ITEM);
+  SamItem *wall, *columns[G_N_ELEMENTS (titles)], *voted = NULL, *newest = NULL, *oldest = NULL;
+  guint total = 2000, per_column = total / G_N_ELEMENTS (titles);
+  double layout_ms, frame_ms, tick_ms, write_ms;
+  gint64 start;
+  int height;
+  guint n_columns = G_N_ELEMENTS (titles);
+
+  open_stage (fixture);
+  make_projector_sized (fixture);
+  height = gtk_widget_get_height (GTK_WIDGET (fixture->view));
+
+  sam_session_begin (session, "Wall");
+  wall = sam_wall_add (session, "Kraftsamlingens vägg", FALSE);
+  for (guint c = 0; c < n_columns; c++)
+    columns[c] = sam_wall_add_column (session, wall, titles[c], G_MAXUINT);
+  for (guint i = 0; i < total; i++)
+    {
+      guint c = i % n_columns;
+      g_autofree char *text = g_strdup_printf ("%s (%u)", wall_texts[i / n_columns % G_N_ELEMENTS (wall_texts)], i);
+      SamItem *note = sam_wall_add_note (session, columns[c], G_MAXUINT, text, (SamNoteColor) (i % 6),
+                                         perspectives[i % G_N_ELEMENTS (perspectives)], i % 97 == 5);
+
+      if (c == 0 && i == 6)
+        oldest = note;
+    }
+  sam_session_set (session, item, "activity-id", sam_item_get_id (wall), NULL);
+  sam_session_end (session);
+
+  start = g_get_monotonic_time ();
+  start_wall_item (fixture);
+  g_assert_cmpuint (sam_stage_view_get_wall_n_columns (fixture->view), ==, n_columns);
+  g_test_message ("Starting the item with 2,000 notes: %.1f ms", ms_since (start));
+
+  /* At the smallest size still readable, each column shows what fits and
+   * how many more there are. */
+  start = g_get_monotonic_time ();
+  g_assert_cmpuint (sam_stage_view_get_wall_n_shown (fixture->view, 0), >, 0);
+  layout_ms = ms_since (start);
+  frame_ms = time_snapshot (fixture->view);
+  g_test_message ("Notes at %.1f px on a stage %d px high",
+                  sam_stage_view_get_wall_note_size (fixture->view), height);
+  g_assert_cmpfloat (sam_stage_view_get_wall_note_size (fixture->view), >=, 0.02 * height);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      guint notes = sam_wall_count_notes (columns[c]);
+      guint hidden = sam_wall_count_hidden (columns[c]);
+      guint shown = sam_stage_view_get_wall_n_shown (fixture->view, c);
+      g_autofree char *more = g_strdup_printf ("+%u more", notes - hidden - shown);
+      g_autofree char *hidden_text = g_strdup_printf ("%u hidden notes", hidden);
+
+      g_test_message ("Column %u: %u notes, %u hidden, %u shown", c, notes, hidden, shown);
+      g_assert_cmpuint (notes, >=, per_column);
+      g_assert_cmpuint (hidden, >, 1);
+      g_assert_cmpuint (shown, >=, 1);
+      g_assert_cmpuint (shown, <, 100);
+      g_assert_cmpstr (sam_stage_view_get_wall_more_text (fixture->view, c), ==, more);
+      g_assert_cmpstr (sam_stage_view_get_wall_hidden_text (fixture->view, c), ==, hidden_text);
+    }
+  assert_description (fixture->view, "Wall Kraftsamlingens vägg: 6 columns, 2000 notes, 21 hidden");
+
+  /* No votes yet: the newest are shown, the oldest not. */
+  {
+    GListModel *notes = G_LIST_MODEL (sam_item_get_list (columns[0], "notes"));
+    g_autoptr(SamItem) last = g_list_model_get_item (notes, g_list_model_get_n_items (notes) - 1);
+
+    newest = last;
+    g_assert_true (wall_shows (fixture->view, 0, sam_item_get_string (newest, "text")));
+    g_assert_false (wall_shows (fixture->view, 0, sam_item_get_string (oldest, "text")));
+  }
+
+  /* With votes: the most voted first, however old. */
+  g_assert_true (sam_wall_add_vote (session, oldest));
+  g_assert_true (wall_shows (fixture->view, 0, sam_item_get_string (oldest, "text")));
+  {
+    GListModel *notes = G_LIST_MODEL (sam_item_get_list (columns[0], "notes"));
+    g_autoptr(SamItem) second = g_list_model_get_item (notes, 40);
+
+    voted = second;
+    g_assert_true (sam_wall_add_vote (session, voted));
+    g_assert_true (sam_wall_add_vote (session, voted));
+    g_assert_true (wall_shows (fixture->view, 0, sam_item_get_string (voted, "text")));
+    g_assert_true (wall_shows (fixture->view, 0, sam_item_get_string (oldest, "text")));
+  }
+
+  /* A note written now: taking the wall again is quick, and only what is
+   * shown is laid out. */
+  start = g_get_monotonic_time ();
+  g_assert_nonnull (sam_wall_add_note (session, columns[1], G_MAXUINT, "Ny lapp", SAM_NOTE_COLOR_PINK, NULL,
+                                       FALSE));
+  write_ms = ms_since (start);
+  g_assert_true (wall_shows (fixture->view, 1, "Ny lapp"));
+  start = g_get_monotonic_time ();
+  g_assert_cmpuint (sam_stage_view_get_wall_n_shown (fixture->view, 1), >, 0);
+  layout_ms = MAX (layout_ms, ms_since (start));
+  frame_ms = MAX (frame_ms, time_snapshot (fixture->view));
+
+  /* The seconds of the countdown do not lay the wall out again. */
+  advance (fixture, SECOND);
+  assert_stage (fixture->view, WALL_ITEM_TITLE, "19:59", NULL, NULL);
+  tick_ms = time_snapshot (fixture->view);
+
+  g_test_message ("2,000 notes: a note written %.1f ms (both stages take the wall), "
+                  "laid out %.1f ms, a frame %.1f ms, a second's frame %.1f ms",
+                  write_ms, layout_ms, frame_ms, tick_ms);
+  g_assert_cmpfloat (layout_ms, <, 1000.0);
+  g_assert_cmpfloat (frame_ms, <, 250.0);
+  g_assert_cmpfloat (tick_ms, <, 100.0);
+  assert_digits_large (fixture->view);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->view), "stage-wall-many.png");
+  ui_test_save_screenshot (GTK_WIDGET (miniature (fixture)), "stage-wall-miniature.png");
+
+  /* Undone, the note goes and the votes stay. */
+  g_assert_true (sam_session_undo (session));
+  g_assert_false (wall_shows (fixture->view, 1, "Ny lapp"));
+  g_assert_true (wall_shows (fixture->view, 0, sam_item_get_string (voted, "text")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1574,6 +1965,9 @@ main (int   argc,
   g_test_add ("/stage/groups", Fixture, NULL, fixture_set_up, test_groups, fixture_tear_down);
   g_test_add ("/stage/voices", Fixture, NULL, fixture_set_up, test_voices, fixture_tear_down);
   g_test_add ("/stage/voices-slide", Fixture, NULL, fixture_set_up, test_voices_slide, fixture_tear_down);
+  g_test_add ("/stage/wall", Fixture, NULL, fixture_set_up, test_wall, fixture_tear_down);
+  g_test_add ("/stage/wall-blank-freeze", Fixture, NULL, fixture_set_up, test_wall_blank_freeze, fixture_tear_down);
+  g_test_add ("/stage/wall-many", Fixture, NULL, fixture_set_up, test_wall_many, fixture_tear_down);
   g_test_add ("/stage/destroyed-elsewhere", Fixture, NULL, fixture_set_up, test_destroyed_elsewhere, fixture_tear_down);
   g_test_add ("/stage/two-monitors", Fixture, NULL, fixture_set_up, test_two_monitors, fixture_tear_down);
 

@@ -138,24 +138,6 @@ countdown_width (Scene *scene)
   return logical.width;
 }
 
-static double
-layout_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  return logical.height;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  return logical.width;
-}
-
 /* The state's words in a badge; returns its size through @width, @height
  * (0 when there are no words). The badge is placed with move_badge(). */
 static void
@@ -177,8 +159,8 @@ make_badge (SamStageView *self,
   scene->status.layout = make_layout (self, shown->status, font_size, PANGO_WEIGHT_BOLD,
                                       1, 0, PANGO_ALIGN_LEFT);
   pango_layout_set_width (scene->status.layout, -1);
-  text_width = layout_width (scene->status.layout);
-  text_height = layout_height (scene->status.layout);
+  text_width = sam_stage_layout_width (scene->status.layout);
+  text_height = sam_stage_layout_height (scene->status.layout);
 
   scene->badge = TRUE;
   scene->pause_sign = shown->state == SAM_TIMER_PAUSED;
@@ -357,7 +339,7 @@ place_strip (SamStageView      *self,
       scene->caption.layout = make_layout (self, subtitle, 0.042 * height, PANGO_WEIGHT_BOLD,
                                            title_width, 1, PANGO_ALIGN_LEFT);
       scene->caption.color = accent_color;
-      subtitle_height = layout_height (scene->caption.layout);
+      subtitle_height = sam_stage_layout_height (scene->caption.layout);
       title_room -= subtitle_height;
     }
   for (guint i = 0; i < G_N_ELEMENTS (title_sizes); i++)
@@ -372,7 +354,7 @@ place_strip (SamStageView      *self,
         break;
     }
   scene->title.color = text_color;
-  title_height = layout_height (scene->title.layout);
+  title_height = sam_stage_layout_height (scene->title.layout);
   block = title_height + subtitle_height + (badge_height > 0 ? badge_gap + badge_height : 0.0);
   y = geometry->top + MAX ((geometry->strip_height - block) / 2, 0.0);
   scene->title.x = pad_x;
@@ -407,7 +389,7 @@ place_content_strip (SamStageView *self,
   scene->caption.color = accent_color;
   scene->caption.x = pad_x;
   scene->caption.y = geometry.map.origin.y;
-  caption_bottom = scene->caption.y + layout_height (scene->caption.layout);
+  caption_bottom = scene->caption.y + sam_stage_layout_height (scene->caption.layout);
 
   scene->block = TRUE;
   scene->block_x = pad_x;
@@ -509,7 +491,7 @@ sam_stage_scene_build (SamStageView *self,
                                             inner, 1, PANGO_ALIGN_CENTER);
           scene->next.color = soft_color;
           scene->next.x = pad_x;
-          scene->next.y = next_bottom - layout_height (scene->next.layout);
+          scene->next.y = next_bottom - sam_stage_layout_height (scene->next.layout);
           next_top = scene->next.y;
         }
     }
@@ -523,13 +505,13 @@ sam_stage_scene_build (SamStageView *self,
         scene->title.layout = make_layout (self, shown->title, 0.095 * height, PANGO_WEIGHT_BOLD,
                                            inner, 3, PANGO_ALIGN_CENTER);
         scene->title.color = text_color;
-        title_height = layout_height (scene->title.layout);
+        title_height = sam_stage_layout_height (scene->title.layout);
         if (shown->status[0] != '\0')
           {
             scene->status.layout = make_layout (self, shown->status, 0.075 * height,
                                                 PANGO_WEIGHT_BOLD, inner, 1, PANGO_ALIGN_CENTER);
             scene->status.color = accent_color;
-            status_height = layout_height (scene->status.layout);
+            status_height = sam_stage_layout_height (scene->status.layout);
           }
         block = title_height + (status_height > 0 ? gap + status_height : 0.0);
         scene->title.x = pad_x;
@@ -550,14 +532,14 @@ sam_stage_scene_build (SamStageView *self,
         scene->title.color = text_color;
         scene->title.x = pad_x;
         scene->title.y = top;
-        title_bottom = top + layout_height (scene->title.layout);
+        title_bottom = top + sam_stage_layout_height (scene->title.layout);
 
         if (shown->mode == MODE_BREAK)
           {
             scene->back.layout = make_layout (self, shown->back, 0.11 * height, PANGO_WEIGHT_BOLD,
                                               inner, 1, PANGO_ALIGN_CENTER);
             scene->back.color = accent_color;
-            back_height = layout_height (scene->back.layout);
+            back_height = sam_stage_layout_height (scene->back.layout);
           }
 
         make_badge (self, scene, status_size, &badge_width, &badge_height);
@@ -606,14 +588,14 @@ sam_stage_scene_build (SamStageView *self,
         scene->title.color = soft_color;
         scene->title.x = pad_x;
         scene->title.y = top;
-        title_bottom = top + layout_height (scene->title.layout);
+        title_bottom = top + sam_stage_layout_height (scene->title.layout);
 
         scene->caption.layout = make_layout (self, shown->caption, 0.042 * height, PANGO_WEIGHT_BOLD,
                                              inner, 1, PANGO_ALIGN_LEFT);
         scene->caption.color = accent_color;
         scene->caption.x = pad_x;
         scene->caption.y = title_bottom + 0.035 * height;
-        caption_bottom = scene->caption.y + layout_height (scene->caption.layout);
+        caption_bottom = scene->caption.y + sam_stage_layout_height (scene->caption.layout);
 
         /* The countdown, smaller than usual but still a fifth of the
          * height, in a row with the state's badge. */
@@ -698,7 +680,7 @@ sam_stage_scene_build (SamStageView *self,
             scene->next.color = soft_color;
             scene->next.x = geometry.next.origin.x;
             scene->next.y = geometry.next.origin.y + geometry.next.size.height -
-                            layout_height (scene->next.layout);
+                            sam_stage_layout_height (scene->next.layout);
           }
         return;
       }

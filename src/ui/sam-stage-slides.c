@@ -62,6 +62,24 @@ text_clear (gpointer data)
   g_clear_object (&text->layout);
 }
 
+double
+sam_stage_layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return logical.height;
+}
+
+double
+sam_stage_layout_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return logical.width;
+}
+
 SamStageBlock *
 sam_stage_block_new (void)
 {
@@ -156,24 +174,6 @@ sam_stage_make_layout (GtkWidget      *widget,
   return layout;
 }
 
-static double
-layout_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  return logical.height;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  return logical.width;
-}
-
 static void
 set_layout_width (PangoLayout *layout,
                   double       width)
@@ -253,7 +253,7 @@ groups_make (Groups     *groups,
   pango_layout_set_width (probe, -1);
 
   groups->size = size;
-  groups->indent = layout_width (probe) + 0.6 * size;
+  groups->indent = sam_stage_layout_width (probe) + 0.6 * size;
   groups->numbers = g_ptr_array_new_with_free_func (g_object_unref);
   groups->names = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < names->len; i++)
@@ -305,7 +305,7 @@ groups_height (Groups *groups,
           PangoLayout *names = g_ptr_array_index (groups->names, c * rows + r);
 
           set_layout_width (names, column_width - groups->indent);
-          y += (r > 0 ? groups_row_gap (groups) : 0.0) + layout_height (names);
+          y += (r > 0 ? groups_row_gap (groups) : 0.0) + sam_stage_layout_height (names);
         }
       tallest = MAX (tallest, y);
     }
@@ -405,13 +405,13 @@ groups_place (SamStageBlock *self,
 
           set_layout_width (layout, column_width - groups.indent);
           /* Cut: the next column starts where this one is full. */
-          if (cut && r > 0 && y + gap + layout_height (layout) > height)
+          if (cut && r > 0 && y + gap + sam_stage_layout_height (layout) > height)
             break;
 
           y += gap;
           block_add_text (self, number, x, top + y, &sam_stage_accent_color);
           block_add_text (self, layout, x + groups.indent, top + y, &sam_stage_text_color);
-          y += layout_height (layout);
+          y += sam_stage_layout_height (layout);
         }
       taken = MAX (taken, y);
     }
@@ -470,7 +470,7 @@ sam_stage_block_set_prompt (SamStageBlock      *self,
     {
       g_clear_object (&layout);
       layout = make_prompt_layout (widget, text, gap_start, starters_start, size, width);
-      prompt_height = layout_height (layout);
+      prompt_height = sam_stage_layout_height (layout);
       if (size <= min_size)
         break;
       if (!has_groups && prompt_height <= height)
@@ -488,7 +488,7 @@ sam_stage_block_set_prompt (SamStageBlock      *self,
     {
       pango_layout_set_height (layout, (int) ((has_groups ? 0.5 * height : height) * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      prompt_height = layout_height (layout);
+      prompt_height = sam_stage_layout_height (layout);
     }
   block_add_text (self, layout, 0, 0, &sam_stage_text_color);
   self->height = prompt_height;
@@ -566,7 +566,7 @@ quotes_measure (Quotes *quotes,
       PangoLayout *layout = g_ptr_array_index (quotes->layouts, i);
 
       set_layout_width (layout, column_width - quotes->indent);
-      heights[i] = layout_height (layout);
+      heights[i] = sam_stage_layout_height (layout);
     }
 }
 
@@ -726,7 +726,7 @@ sam_stage_block_set_voices (SamStageBlock      *self,
     quotes_make (&quotes, widget, voices, QUOTE_MIN_SIZE * unit, unit);
   more_layout = sam_stage_make_layout (widget, "+0", 0.036 * unit, PANGO_WEIGHT_BOLD,
                                        width, 1, PANGO_ALIGN_RIGHT);
-  room = MAX (height - layout_height (more_layout) - 0.02 * unit, 1.0);
+  room = MAX (height - sam_stage_layout_height (more_layout) - 0.02 * unit, 1.0);
   g_clear_object (&more_layout);
   for (guint columns = 1; columns <= quotes_max_columns (&quotes, width); columns++)
     {
@@ -750,7 +750,7 @@ sam_stage_block_set_voices (SamStageBlock      *self,
 
       pango_layout_set_height (layout, (int) (room * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      heights[best_first] = MIN (layout_height (layout), room);
+      heights[best_first] = MIN (sam_stage_layout_height (layout), room);
     }
   quotes_place (self, &quotes, heights, best_first, n, best_columns, width, room);
   self->n_shown = n - best_first;
@@ -761,7 +761,7 @@ sam_stage_block_set_voices (SamStageBlock      *self,
   more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", self->n_more), self->n_more);
   more_layout = sam_stage_make_layout (widget, more, 0.036 * unit, PANGO_WEIGHT_BOLD,
                                        width, 1, PANGO_ALIGN_RIGHT);
-  block_add_text (self, more_layout, 0, height - layout_height (more_layout), &sam_stage_soft_color);
+  block_add_text (self, more_layout, 0, height - sam_stage_layout_height (more_layout), &sam_stage_soft_color);
   self->height = height;
 }
 

@@ -32,6 +32,10 @@ PangoLayout   *sam_stage_make_layout      (GtkWidget          *widget,
                                            int                 max_lines,
                                            PangoAlignment      alignment);
 
+/* The height and width of @layout in pixels, as laid out. */
+double         sam_stage_layout_height    (PangoLayout        *layout);
+double         sam_stage_layout_width     (PangoLayout        *layout);
+
 SamStageBlock *sam_stage_block_new        (void);
 void           sam_stage_block_free       (SamStageBlock      *self);
 

@@ -432,24 +432,6 @@ sam_stage_wall_get_n_hidden (SamStageWall *self)
 
 /* Measuring */
 
-static double
-layout_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  return logical.height;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  return logical.width;
-}
-
 static void
 fit_init (Fit       *fit,
           GtkWidget *widget,
@@ -471,7 +453,7 @@ fit_init (Fit       *fit,
   fit->cluster_size = MAX (0.85 * size, NOTE_MIN_SIZE * unit);
 
   line = sam_stage_make_layout (widget, "Ag", size, PANGO_WEIGHT_MEDIUM, 100 * size, 1, PANGO_ALIGN_LEFT);
-  fit->min_card = layout_height (line) + 2 * fit->pad_y;
+  fit->min_card = sam_stage_layout_height (line) + 2 * fit->pad_y;
 }
 
 /* The most columns of cards that @width takes at the size of @fit. */
@@ -494,7 +476,7 @@ chip_width (const WallNote *note,
   if (note->symbol_layout == NULL)
     return 0.0;
 
-  return MAX (height, layout_width (note->symbol_layout) + 0.6 * fit->meta_size);
+  return MAX (height, sam_stage_layout_width (note->symbol_layout) + 0.6 * fit->meta_size);
 }
 
 /* The width of the chip and the votes together, laid out at the size of
@@ -533,7 +515,7 @@ note_meta_width (WallNote           *note,
   if (note->symbol_layout != NULL)
     width += chip_width (note, fit);
   if (note->votes_layout != NULL)
-    width += (width > 0 ? 0.4 * fit->meta_size : 0.0) + layout_width (note->votes_layout);
+    width += (width > 0 ? 0.4 * fit->meta_size : 0.0) + sam_stage_layout_width (note->votes_layout);
 
   return width;
 }
@@ -545,7 +527,7 @@ meta_height (const WallNote *note,
   double height = note->symbol_layout != NULL ? 1.15 * fit->meta_size : 0.0;
 
   if (note->votes_layout != NULL)
-    height = MAX (height, layout_height (note->votes_layout));
+    height = MAX (height, sam_stage_layout_height (note->votes_layout));
 
   return height;
 }
@@ -571,7 +553,7 @@ note_measure (WallNote           *note,
   note->layout_width = width;
   note->layout_size = fit->size;
 
-  height = layout_height (note->layout);
+  height = sam_stage_layout_height (note->layout);
   meta = note_meta_width (note, wall, fit);
   note->meta_below = FALSE;
   if (meta > 0)
@@ -629,7 +611,7 @@ cluster_measure (WallColumn         *column,
   guint n = 0;
 
   if (title != NULL)
-    height += layout_height (title) + 0.5 * fit->cluster_pad;
+    height += sam_stage_layout_height (title) + 0.5 * fit->cluster_pad;
 
   for (guint i = 0; i < cluster->members->len; i++)
     {
@@ -661,7 +643,7 @@ hidden_measure (WallColumn *column,
       column->hidden_size = fit->size;
     }
 
-  return layout_height (column->hidden_layout) + 2 * fit->pad_y;
+  return sam_stage_layout_height (column->hidden_layout) + 2 * fit->pad_y;
 }
 
 /* Flows the @chosen notes (NULL: all) of @column, in their order, into
@@ -946,7 +928,7 @@ append_card (GtkSnapshot           *snapshot,
              const Fit             *fit,
              const graphene_rect_t *rect)
 {
-  double text_height = layout_height (note->layout);
+  double text_height = sam_stage_layout_height (note->layout);
   double right = rect->origin.x + rect->size.width - fit->pad_x;
 
   append_rounded (snapshot, rect, 0.22 * fit->size, &note_colors[note->color]);
@@ -991,7 +973,7 @@ append_cluster (GtkSnapshot           *snapshot,
   if (title != NULL)
     {
       append_layout (snapshot, title, rect->origin.x + fit->cluster_pad, y, &sam_stage_text_color);
-      y += layout_height (title) + 0.5 * fit->cluster_pad;
+      y += sam_stage_layout_height (title) + 0.5 * fit->cluster_pad;
     }
 
   for (guint i = 0; i < cluster->members->len; i++)
@@ -1080,7 +1062,7 @@ make_headings (SamStageWall *self,
       PangoLayout *heading = sam_stage_make_layout (widget, column->title, heading_size, PANGO_WEIGHT_BOLD,
                                                     column_width, 2, PANGO_ALIGN_LEFT);
 
-      band = MAX (band, layout_height (heading));
+      band = MAX (band, sam_stage_layout_height (heading));
       if (headings != NULL)
         g_ptr_array_add (headings, heading);
       else
@@ -1156,7 +1138,7 @@ sam_stage_wall_lay_out (SamStageWall *self,
 
   column_width = MAX ((width - (n - 1) * column_gap) / n, 1.0);
   probe = sam_stage_make_layout (widget, "+0", FOOTER_SIZE * unit, PANGO_WEIGHT_BOLD, width, 1, PANGO_ALIGN_LEFT);
-  footer = layout_height (probe) + 0.008 * unit;
+  footer = sam_stage_layout_height (probe) + 0.008 * unit;
 
   /* The largest size at which every column shows all its notes: fewer
    * notes fit as the size grows, so a halving search finds it. */
@@ -1215,7 +1197,7 @@ sam_stage_wall_lay_out (SamStageWall *self,
 
       append_layout (snapshot, heading, x, 0, &sam_stage_text_color);
       gtk_snapshot_append_color (snapshot, &rule_color,
-                                 &GRAPHENE_RECT_INIT (x, layout_height (heading) + 0.012 * unit, column_width,
+                                 &GRAPHENE_RECT_INIT (x, sam_stage_layout_height (heading) + 0.012 * unit, column_width,
                                                      rule_height (unit)));
 
       g_array_set_size (places, 0);

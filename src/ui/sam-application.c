@@ -380,6 +380,7 @@ sam_application_startup (GApplication *application)
     { "win.view('agenda')", { "<Alt>2", NULL } },
     { "win.view('map')", { "<Alt>3", NULL } },
     { "win.view('voices')", { "<Alt>4", NULL } },
+    { "win.view('wall')", { "<Alt>5", NULL } },
     { "win.capture-voice", { "<Control><Shift>v", NULL } },
     /* The timer and the stage, from the control window. (The stage window
      * has a presenter's single keys.) */

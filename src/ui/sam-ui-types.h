@@ -18,6 +18,7 @@ typedef struct _SamMapView          SamMapView;
 typedef struct _SamMapPage          SamMapPage;
 typedef struct _SamVoicesPage       SamVoicesPage;
 typedef struct _SamPromptsPane      SamPromptsPane;
+typedef struct _SamWallPage         SamWallPage;
 typedef struct _SamPerspectiveChart SamPerspectiveChart;
 typedef struct _SamRosterWindow     SamRosterWindow;
 

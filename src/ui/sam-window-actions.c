@@ -18,6 +18,7 @@
 #include "sam-window-private.h"
 #include "sam-map-page.h"
 #include "sam-voices-page.h"
+#include "sam-wall-page.h"
 
 #define FILE_SUFFIX ".samling"
 
@@ -48,6 +49,8 @@ apply_properties (SamWindow *self)
     sam_map_page_apply (self->map_page);
   if (self->voices_page != NULL)
     sam_voices_page_apply (self->voices_page);
+  if (self->wall_page != NULL)
+    sam_wall_page_apply (self->wall_page);
 }
 
 /* Saving */

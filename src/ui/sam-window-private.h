@@ -37,6 +37,9 @@ struct _SamWindow
   AdwBin               *voices_view;
   SamVoicesPage        *voices_page;
   SamPromptsPane       *prompts_pane;
+  /* The wall view, made the first time it is shown (NULL until then). */
+  AdwBin               *wall_view;
+  SamWallPage          *wall_page;
 
   /* The open session, its file (NULL: never saved) and its journal (NULL:
    * no store). */

@@ -8,6 +8,7 @@
 #include "sam-map-page.h"
 #include "sam-prompts-pane.h"
 #include "sam-voices-page.h"
+#include "sam-wall-page.h"
 #include "sam-application.h"
 #include "sam-file.h"
 #include "sam-history.h"
@@ -854,6 +855,7 @@ sam_window_dispose (GObject *object)
   self->map_page = NULL;
   self->voices_page = NULL;
   self->prompts_pane = NULL;
+  self->wall_page = NULL;
   g_clear_weak_pointer (&self->undo_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
@@ -948,6 +950,18 @@ ensure_voices_view (SamWindow *self)
   adw_bin_set_child (self->voices_view, paned);
 }
 
+/* Makes the wall view: the sticky notes. */
+static void
+ensure_wall_view (SamWindow *self)
+{
+  if (self->wall_page != NULL || self->session == NULL)
+    return;
+
+  self->wall_page = g_object_new (SAM_TYPE_WALL_PAGE, NULL);
+  adw_bin_set_child (self->wall_view, GTK_WIDGET (self->wall_page));
+  sam_wall_page_set_session (self->wall_page, self->session);
+}
+
 static void
 visible_view_cb (SamWindow *self)
 {
@@ -957,6 +971,13 @@ visible_view_cb (SamWindow *self)
     ensure_agenda_view (self);
   else if (g_strcmp0 (name, "map") == 0)
     ensure_map_view (self);
+  else if (g_strcmp0 (name, "wall") == 0)
+    {
+      ensure_wall_view (self);
+      /* Notes are typed into the first column unless another is chosen. */
+      if (self->wall_page != NULL && sam_wall_page_get_selected (self->wall_page) == NULL)
+        sam_wall_page_focus_entry (self->wall_page, 0);
+    }
   else if (g_strcmp0 (name, "voices") == 0)
     {
       ensure_voices_view (self);
@@ -1028,6 +1049,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, agenda_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, voices_view);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, wall_view);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, undo_button);

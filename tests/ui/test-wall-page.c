@@ -1014,6 +1014,55 @@ test_screenshot (void)
   fixture_close (&fixture);
 }
 
+/* In the app's window: Alt+5's view types into the first column at once,
+ * and a removal offers Undo in the window's toast, which the window's
+ * Undo takes back. */
+static void
+test_in_window (void)
+{
+  SamWindow *window = ui_test_open_demo (1600, 1000);
+  SamSession *session = sam_window_get_session (window);
+  SamWallPage *page;
+  GtkEditable *entry;
+  GtkWidget *focus;
+  SamItem *column, *note;
+  guint before;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "wall"));
+  ui_test_settle (window);
+  page = SAM_WALL_PAGE (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_type,
+                                              GSIZE_TO_POINTER (SAM_TYPE_WALL_PAGE)));
+  g_assert_nonnull (page);
+  g_assert_true (sam_wall_page_get_session (page) == session);
+
+  entry = sam_wall_page_get_entry (page, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
+
+  column = g_list_model_get_item (G_LIST_MODEL (sam_item_get_list (sam_wall_page_get_wall (page), "columns")), 0);
+  g_object_unref (column);
+  before = g_list_model_get_n_items (G_LIST_MODEL (sam_item_get_list (column, "notes")));
+  gtk_editable_set_text (entry, "Hur når vi dem som inte kommer hit?");
+  g_signal_emit_by_name (entry, "activate");
+  ui_test_run_for (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sam_item_get_list (column, "notes"))), ==, before + 1);
+  note = g_list_model_get_item (G_LIST_MODEL (sam_item_get_list (column, "notes")), before);
+  g_object_unref (note);
+  g_assert_cmpstr (sam_item_get_string (note, "text"), ==, "Hur når vi dem som inte kommer hit?");
+
+  sam_wall_page_select (page, note);
+  ui_test_run_for (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "wall.remove-note", NULL));
+  ui_test_run_for (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sam_item_get_list (column, "notes"))), ==, before);
+  ui_test_save_screenshot (GTK_WIDGET (window), "wall-view.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ui_test_run_for (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sam_item_get_list (column, "notes"))), ==, before + 1);
+
+  ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1037,6 +1086,7 @@ main (int   argc,
   g_test_add_func ("/wall/many", test_many);
   g_test_add_func ("/wall/long-text", test_long_text);
   g_test_add_func ("/wall/screenshot", test_screenshot);
+  g_test_add_func ("/wall/in-window", test_in_window);
 
   return ui_test_run ();
 }

@@ -10,7 +10,8 @@
 #   build     compile and run the app, validate its data files
 #   test      run the whole test suite under a virtual display
 #   sanitize  AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer builds
-#   bench     the first-frame meter (X11 and XDamage headers)
+#   bench     the first-frame meter (X11 and XDamage headers) and the wall's
+#             drag benchmark (XTest, a real pointer)
 
 set -euo pipefail
 
@@ -32,7 +33,7 @@ sanitize_packages=(
   clang libclang-rt-14-dev
 )
 bench_packages=(
-  libx11-dev libxdamage-dev
+  libx11-dev libxdamage-dev libxtst-dev
 )
 
 groups=("$@")

@@ -730,12 +730,16 @@ update_heading (SamWallColumn *self)
   guint total = sam_wall_count_notes (self->column);
   g_autofree char *count = g_strdup_printf ("%u", total);
   g_autofree char *tip = g_strdup_printf (ngettext ("%u note", "%u notes", total), total);
+  /* Translators: the accessible name of a column's entry for new notes,
+   * e.g. "New Note in Questions" */
+  g_autofree char *entry_name = g_strdup_printf (_("New Note in %s"),
+                                                 sam_item_get_string (self->column, "title"));
 
   sam_wall_title_set_text (SAM_WALL_TITLE (self->title), sam_item_get_string (self->column, "title"));
   gtk_label_set_text (GTK_LABEL (self->count), count);
   gtk_widget_set_tooltip_text (self->count, tip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sam_item_get_string (self->column, "title"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entry_name,
                                   -1);
 }
 

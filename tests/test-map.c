@@ -702,6 +702,19 @@ test_check_image_size (void)
   }
 }
 
+/* Letters on a perspective's colour are white or black, whichever reads
+ * better: white on the defaults' dark blue, black on their orange and sky
+ * blue. */
+static void
+test_ink (void)
+{
+  g_assert_true (sam_color_prefers_white_ink (0, 0, 0));
+  g_assert_false (sam_color_prefers_white_ink (1, 1, 1));
+  g_assert_true (sam_color_prefers_white_ink (0x00 / 255.0, 0x72 / 255.0, 0xB2 / 255.0));
+  g_assert_false (sam_color_prefers_white_ink (0xE6 / 255.0, 0x9F / 255.0, 0x00 / 255.0));
+  g_assert_false (sam_color_prefers_white_ink (0x56 / 255.0, 0xB4 / 255.0, 0xE9 / 255.0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -730,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/sam/map/perspective/suggest-symbol", test_suggest_symbol);
   g_test_add_func ("/sam/map/check-image/kind", test_check_image);
   g_test_add_func ("/sam/map/check-image/size", test_check_image_size);
+  g_test_add_func ("/sam/map/perspective/ink", test_ink);
 
   return g_test_run ();
 }

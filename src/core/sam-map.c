@@ -1408,3 +1408,23 @@ sam_map_check_image (GBytes  *image,
                        _("This file is not a PNG, JPEG or SVG picture."));
   return NULL;
 }
+
+static double
+channel_luminance (double c)
+{
+  /* A cubic close to the sRGB curve (within half a percent), which is
+   * enough for one comparison. */
+  return c * (c * (c * 0.305306011 + 0.682171111) + 0.012522878);
+}
+
+gboolean
+sam_color_prefers_white_ink (double red,
+                             double green,
+                             double blue)
+{
+  double l = 0.2126 * channel_luminance (red) +
+             0.7152 * channel_luminance (green) +
+             0.0722 * channel_luminance (blue);
+
+  return (1.05 / (l + 0.05)) >= ((l + 0.05) / 0.05);
+}

@@ -100,6 +100,12 @@ char          *sam_perspective_dup_symbol   (SamItem      *perspective);
  * are in use), and a symbol of one or two letters from @name that no other
  * perspective shows. */
 const char    *sam_map_suggest_color        (SamSession   *session);
+/* Whether white letters contrast more than black ones with a fill of
+ * @red, @green, @blue (sRGB, 0–1), by the WCAG's contrast ratio: what the
+ * app, the stage and the export write a perspective's letters in. */
+gboolean       sam_color_prefers_white_ink  (double        red,
+                                             double        green,
+                                             double        blue);
 char          *sam_map_suggest_symbol       (SamSession   *session,
                                              const char   *name);
 

@@ -37,6 +37,10 @@ struct _SamPromptEditor
   SamItem         *prompt;    /* NULL for a new one */
   SamStore        *store;
   gulong           committed_id;
+  /* What the fields said when the editor opened, to tell whether closing
+   * would throw work away; and that the person chose to. */
+  char            *opened_as;
+  gboolean         discard;
 };
 
 G_DEFINE_FINAL_TYPE (SamPromptEditor, sam_prompt_editor, ADW_TYPE_WINDOW)
@@ -114,6 +118,69 @@ prompt_from_fields (SamPromptEditor *self)
                 "follow-ups", follow_ups,
                 NULL);
   return prompt;
+}
+
+/* Everything the fields say, as one string to compare. */
+static char *
+fields_key (SamPromptEditor *self)
+{
+  g_autofree char *text = buffer_text (self->text_view);
+  g_autofree char *starters = buffer_text (self->starters_view);
+  g_autofree char *follow_ups = buffer_text (self->follow_ups_view);
+
+  return g_strdup_printf ("%s\x1f%u\x1f%d\x1f%d\x1f%s\x1f%s", text,
+                          adw_combo_row_get_selected (self->format_row),
+                          gtk_spin_button_get_value_as_int (self->group_size_spin),
+                          gtk_spin_button_get_value_as_int (self->duration_spin),
+                          starters, follow_ups);
+}
+
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SamPromptEditor  *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  /* The dialog is still being answered, and it belongs to this window:
+   * close once it is gone. */
+  self->discard = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Escape or Cancel on a question written with care asks first. */
+static gboolean
+close_request_cb (SamPromptEditor *self)
+{
+  g_autofree char *now = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->discard)
+    return FALSE;
+  now = fields_key (self);
+  if (g_strcmp0 (now, self->opened_as) == 0)
+    return FALSE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
+                                                       _("What was written in the editor will be lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static gboolean
@@ -286,6 +353,8 @@ sam_prompt_editor_new (GtkWindow  *parent,
   self->committed_id = g_signal_connect_swapped (session, "committed",
                                                  G_CALLBACK (committed_cb), self);
   fill (self);
+  self->opened_as = fields_key (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 
   return self;
@@ -320,6 +389,7 @@ sam_prompt_editor_dispose (GObject *object)
   g_clear_signal_handler (&self->committed_id, self->session);
   g_clear_object (&self->session);
   g_clear_object (&self->prompt);
+  g_clear_pointer (&self->opened_as, g_free);
 
   G_OBJECT_CLASS (sam_prompt_editor_parent_class)->dispose (object);
 }

@@ -226,7 +226,8 @@ update_groups (SamPromptsPane *self)
 
       for (guint g = 0; g < groups->len; g++)
         {
-          g_autofree char *line = g_strjoinv (", ", g_ptr_array_index (groups, g));
+          /* Translators: between the names of the people in a group on the stage, e.g. "Anna, Bo, Cecilia" */
+          g_autofree char *line = g_strjoinv (C_("list of names", ", "), g_ptr_array_index (groups, g));
           g_autofree char *number = g_strdup_printf ("%u", g + 1);
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *label = gtk_label_new (number);
@@ -285,6 +286,8 @@ update_run_label (SamPromptsPane *self)
 static void
 update_details (SamPromptsPane *self)
 {
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prompts.new", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prompts.library", self->session != NULL);
   gtk_widget_set_visible (self->details, self->selected != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prompts.edit", self->selected != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prompts.run",

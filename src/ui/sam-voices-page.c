@@ -511,6 +511,10 @@ create_row (SamVoicesPage *self)
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GtkEventController *focus;
 
+  /* The title holds a perspective's name as typed: "Parents & Carers" is
+   * text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
   g_object_set_data (G_OBJECT (row), "page", self);
   g_object_set_data (G_OBJECT (row), "stage-button", stage);
 

@@ -582,6 +582,9 @@ ensure_header (Row *row)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (row->header_menu), "view-more-symbolic");
   gtk_widget_add_css_class (row->header_menu, "flat");
   gtk_widget_set_tooltip_text (row->header_menu, _("Cluster Menu"));
+  /* A tooltip is only a description to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->header_menu),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cluster Menu"), -1);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (row->header_menu), create_cluster_menu_cb, row, NULL);
   gtk_box_append (GTK_BOX (row->header), row->header_menu);
   gtk_box_prepend (GTK_BOX (row->root), row->header);
@@ -1143,7 +1146,10 @@ sam_wall_column_select_note (SamWallColumn *self,
       gtk_widget_get_mapped (self->list))
     {
       if (self->after_paint_id == 0)
-        self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+        /* Tied to the column: a column removed (and unrealized) before the
+         * frame cannot be reached through the list any more to disconnect. */
+        self->after_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb),
+                                                        self, 0);
       gtk_widget_queue_resize (self->list);
       return;
     }
@@ -1403,6 +1409,9 @@ sam_wall_column_new (SamWallPage *page,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_widget_set_tooltip_text (self->menu_button, _("Column Menu"));
+  /* A tooltip is only a description to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column Menu"), -1);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_column_menu_cb, self, NULL);
   gtk_box_append (GTK_BOX (self->heading), self->menu_button);
   gtk_box_append (GTK_BOX (self->box), self->heading);

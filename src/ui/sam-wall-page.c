@@ -278,6 +278,26 @@ sync_wall_dropdown (SamWallPage *self)
   self->syncing = FALSE;
 }
 
+/* Takes the editor, the note menu and the cluster renamer off @column
+ * (NULL: off any column) before it goes: a list view does not let go of
+ * popovers set on it, and would leave them pointing at freed memory. */
+static void
+release_popovers (SamWallPage *self,
+                  GtkWidget   *column)
+{
+  GtkWidget *popovers[] = { self->editor, self->note_menu, self->renamer };
+
+  for (guint i = 0; i < G_N_ELEMENTS (popovers); i++)
+    {
+      GtkWidget *parent = popovers[i] != NULL ? gtk_widget_get_parent (popovers[i]) : NULL;
+
+      if (parent == NULL || (column != NULL && parent != column && !gtk_widget_is_ancestor (parent, column)))
+        continue;
+      gtk_popover_popdown (GTK_POPOVER (popovers[i]));
+      gtk_widget_unparent (popovers[i]);
+    }
+}
+
 /* Shows the wall's columns in its order, making the new ones (added to
  * @made, when given) and dropping those gone. */
 static void
@@ -291,6 +311,7 @@ sync_columns_full (SamWallPage *self,
 
   if (self->wall == NULL)
     {
+      release_popovers (self, NULL);
       for (guint i = 0; i < self->columns->len; i++)
         gtk_box_remove (GTK_BOX (self->columns_box), g_ptr_array_index (self->columns, i));
       g_ptr_array_set_size (self->columns, 0);
@@ -322,7 +343,10 @@ sync_columns_full (SamWallPage *self,
       GtkWidget *widget = g_ptr_array_index (self->columns, i);
 
       if (!g_ptr_array_find (keep, widget, NULL))
-        gtk_box_remove (GTK_BOX (self->columns_box), widget);
+        {
+          release_popovers (self, widget);
+          gtk_box_remove (GTK_BOX (self->columns_box), widget);
+        }
     }
   g_ptr_array_set_size (self->columns, 0);
   for (guint i = 0; i < keep->len; i++)
@@ -470,6 +494,15 @@ sam_wall_page_add_typed_note (SamWallPage   *self,
                             self->perspective, self->collect_hidden);
   if (note == NULL)
     return FALSE;
+  /* A note the search would hide must not vanish as it is typed: the
+   * search gives way. */
+  if (!sam_wall_page_note_passes (self, note))
+    {
+      g_clear_pointer (&self->query, sam_search_free);
+      self->query = sam_search_new (NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+      refilter (self);
+    }
   g_set_object (&self->selected, note);
   for (guint i = 0; i < self->columns->len; i++)
     sam_wall_column_unselect_all (g_ptr_array_index (self->columns, i));
@@ -523,7 +556,10 @@ sam_wall_page_note_menu (SamWallPage *self,
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(SamItem) perspective = g_list_model_get_item (list, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (sam_item_get_string (perspective, "name"), NULL);
+      /* Menu labels read "_" as a mnemonic: "Year_7" is a name. */
+      g_auto(GStrv) parts = g_strsplit (sam_item_get_string (perspective, "name"), "_", -1);
+      g_autofree char *label = g_strjoinv ("__", parts);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target (item, "wall.note-perspective", "s", sam_item_get_id (perspective));
       g_menu_append_item (perspectives, item);
@@ -585,10 +621,22 @@ static void
 editor_closed_cb (GtkPopover  *popover,
                   SamWallPage *self)
 {
-  SamItem *note = self->edited;
+  SamItem *note = g_steal_pointer (&self->edited);
 
-  /* Escape or a click elsewhere cancels what was typed. */
-  g_clear_object (&self->edited);
+  /* A click elsewhere (or Save) keeps what was typed, as the focus moving
+   * on does everywhere else; only Escape (editor_key_cb) cancels. A blank
+   * text is not applied: the note keeps its words. */
+  if (note != NULL && sam_wall_page_has_item (self, note))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor_view));
+      g_autofree char *text = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (g_strstrip (text)[0] != '\0' && g_strcmp0 (text, sam_item_get_string (note, "text")) != 0)
+        sam_wall_set_note_text (self->session, note, text);
+    }
   if (note != NULL)
     {
       sam_wall_page_select (self, note);
@@ -605,6 +653,16 @@ editor_key_cb (GtkEventControllerKey *controller,
                GdkModifierType        state,
                SamWallPage           *self)
 {
+  if (keyval == GDK_KEY_Escape)
+    {
+      SamItem *note = self->edited != NULL ? g_object_ref (self->edited) : NULL;
+
+      sam_wall_page_close_editor (self);
+      if (note != NULL && sam_wall_page_has_item (self, note))
+        sam_wall_page_select (self, note);
+      g_clear_object (&note);
+      return TRUE;
+    }
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && !(state & GDK_SHIFT_MASK))
     {
       SamItem *note = self->edited != NULL ? g_object_ref (self->edited) : NULL;
@@ -672,13 +730,14 @@ renamer_activate_cb (GtkEntry    *entry,
 {
   g_autoptr(SamItem) cluster = self->renamed != NULL ? g_object_ref (self->renamed) : NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
   if (cluster == NULL || !sam_wall_page_has_item (self, cluster))
     {
       gtk_popover_popdown (GTK_POPOVER (self->renamer));
       return;
     }
-  if (g_strcmp0 (g_strstrip (g_strdup (text)), "") == 0 ||
+  if (trimmed[0] == '\0' ||
       (g_strcmp0 (text, sam_item_get_string (cluster, "title")) != 0 &&
        !sam_wall_rename_cluster (self->session, cluster, text)))
     {
@@ -999,6 +1058,9 @@ build_wall_menu_button (void)
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_set_tooltip_text (button, _("Wall Menu"));
+  /* A tooltip is only a description to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Wall Menu"), -1);
   return button;
 }
 
@@ -1162,6 +1224,9 @@ sam_wall_page_init (SamWallPage *self)
   gtk_drop_down_set_factory (GTK_DROP_DOWN (self->wall_dropdown), factory);
   g_object_unref (factory);
   gtk_widget_set_tooltip_text (self->wall_dropdown, _("Wall"));
+  /* A tooltip is only a description to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->wall_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Wall"), -1);
   g_signal_connect (self->wall_dropdown, "notify::selected", G_CALLBACK (wall_selected_cb), self);
   gtk_box_append (GTK_BOX (bar), self->wall_dropdown);
 
@@ -1190,6 +1255,8 @@ sam_wall_page_init (SamWallPage *self)
   gtk_box_append (GTK_BOX (bar), self->search);
   self->perspective_dropdown = gtk_drop_down_new (NULL, NULL);
   gtk_widget_set_tooltip_text (self->perspective_dropdown, _("Show the notes of one perspective"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->perspective_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Perspective"), -1);
   g_signal_connect (self->perspective_dropdown, "notify::selected", G_CALLBACK (perspective_selected_cb), self);
   gtk_box_append (GTK_BOX (bar), self->perspective_dropdown);
 

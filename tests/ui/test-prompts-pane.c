@@ -112,6 +112,25 @@ wait_closed (Fixture *fixture)
   g_assert_true (ui_test_wait_for (ui_test_is_gone, &fixture->dialog));
 }
 
+/* Closes @editor as Escape or Cancel would, after something was typed:
+ * the editor asks, and the answer is to discard. */
+static void
+close_discarding (Fixture         *fixture,
+                  SamPromptEditor *editor)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  ui_test_run_for (50);
+  /* Nothing is lost without asking. */
+  g_assert_nonnull (fixture->dialog);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (editor));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Discard Changes?");
+  ui_test_respond (ADW_MESSAGE_DIALOG (dialog), "discard");
+  wait_closed (fixture);
+}
+
 static AdwComboRow *
 format_row (SamPromptEditor *editor)
 {
@@ -177,8 +196,7 @@ test_new (void)
   editor = open_editor (&fixture, "prompts.new");
   g_assert_null (sam_prompt_editor_get_prompt (editor));
   set_text (editor, "text", "Half a thought");
-  gtk_window_close (GTK_WINDOW (editor));
-  wait_closed (&fixture);
+  close_discarding (&fixture, editor);
   g_assert_cmpuint (g_list_model_get_n_items (prompts (&fixture)), ==, before);
 
   /* No question: refused, and the editor stays. */
@@ -244,8 +262,7 @@ test_edit_and_remove (void)
   editor = open_editor (&fixture, "prompts.edit");
   g_assert_true (sam_prompt_editor_get_prompt (editor) == prompt);
   set_text (editor, "text", "Something else");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
-  wait_closed (&fixture);
+  close_discarding (&fixture, editor);
   g_assert_cmpstr (sam_item_get_string (prompt, "text"), ==, original);
 
   /* Saved: one step, and the row follows. */
@@ -315,8 +332,7 @@ test_library (void)
   }
   g_assert_cmpstr (sam_item_get_string (prompt_at (&fixture, 1), "text"), !=,
                    "Skriv klart meningarna om Blekinge");
-  gtk_window_close (GTK_WINDOW (editor));
-  wait_closed (&fixture);
+  close_discarding (&fixture, editor);
 
   ui_test_close_window (fixture.window);
 }

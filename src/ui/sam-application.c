@@ -375,6 +375,8 @@ sam_application_startup (GApplication *application)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.properties", { "<Alt>Return", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.view('overview')", { "<Alt>1", NULL } },
     { "win.view('agenda')", { "<Alt>2", NULL } },

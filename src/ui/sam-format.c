@@ -158,3 +158,33 @@ sam_language_name (const char *code)
 
   return code;
 }
+
+char *
+sam_format_file_name (const char *title,
+                      const char *fallback,
+                      const char *suffix)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (const char *p = title; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
+          c == '"' || c == '<' || c == '>' || c == '|' || g_unichar_iscntrl (c))
+        c = '-';
+      g_string_append_unichar (name, c);
+    }
+
+  g_strstrip (name->str);
+  g_string_truncate (name, strlen (name->str));
+  /* A name that starts with a dot would be hidden. */
+  if (name->len == 0 || name->str[0] == '.')
+    {
+      g_string_truncate (name, 0);
+      g_string_append (name, fallback);
+    }
+  g_string_append (name, suffix);
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}

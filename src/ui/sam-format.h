@@ -20,6 +20,12 @@ char       *sam_format_timestamp      (gint64      usec);
 
 /* Translated names of SamAgendaKind and SamSessionMode values. */
 const char *sam_agenda_kind_to_label  (int         kind);
+/* A file name for something titled @title: "Workshop.pdf" for @suffix
+ * ".pdf", with the characters some file systems refuse made "-"; @fallback
+ * when the title leaves nothing (transfer full). */
+char       *sam_format_file_name      (const char *title,
+                                       const char *fallback,
+                                       const char *suffix);
 const char *sam_session_mode_to_label (int         mode);
 
 /* The languages offered for a session, as codes ("sv", "en" …), and the

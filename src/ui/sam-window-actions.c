@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The window's actions: saving, closing, undo and redo, the properties,
- * saving the agenda as a template. */
+ * saving the agenda as a template, exporting and printing the summary. */
 
 #include "config.h"
 
@@ -9,6 +9,8 @@
 
 #include "sam-agenda-page.h"
 #include "sam-application.h"
+#include "sam-format.h"
+#include "sam-export-dialog.h"
 #include "sam-file.h"
 #include "sam-json.h"
 #include "sam-properties-window.h"
@@ -196,30 +198,7 @@ save_chooser_response_cb (GtkNativeDialog *chooser,
 static char *
 suggested_name (SamSession *session)
 {
-  const char *title = sam_session_get_title (session);
-  g_autoptr(GString) name = g_string_new (NULL);
-
-  for (const char *p = title; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* Characters that some file systems refuse. */
-      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
-          c == '"' || c == '<' || c == '>' || c == '|' || g_unichar_iscntrl (c))
-        c = '-';
-      g_string_append_unichar (name, c);
-    }
-
-  g_strstrip (name->str);
-  if (name->str[0] == '\0' || name->str[0] == '.')
-    {
-      g_string_truncate (name, 0);
-      g_string_append (name, _("Untitled Session"));
-    }
-  g_string_truncate (name, strlen (name->str));
-  g_string_append (name, FILE_SUFFIX);
-
-  return g_string_free (g_steal_pointer (&name), FALSE);
+  return sam_format_file_name (sam_session_get_title (session), _("Untitled Session"), FILE_SUFFIX);
 }
 
 void
@@ -807,6 +786,78 @@ save_template_action (GtkWidget  *widget,
   ask_template_name (self, title != NULL ? title : "");
 }
 
+/* Exporting and printing the summary */
+
+static GSettings *
+get_settings (SamWindow *self)
+{
+  SamApplication *app = get_application (self);
+
+  return app != NULL ? sam_application_get_settings (app) : NULL;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  /* The summary holds what is typed and not yet applied, as a save does. */
+  apply_properties (self);
+
+  dialog = sam_export_dialog_new (self, self->session, get_settings (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  apply_properties (self);
+
+  operation = sam_export_print_operation_new (self->session,
+                                              sam_export_remembered_sections (get_settings (self)));
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    sam_window_show_message (self, _("Could Not Print the Summary"), error->message);
+}
+
+static void
+copy_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  apply_properties (self);
+
+  if (!sam_export_copy_summary (widget, self->session,
+                                sam_export_remembered_sections (get_settings (self)), &error))
+    {
+      sam_window_show_message (self, _("Could Not Copy the Summary"), error->message);
+      return;
+    }
+
+  sam_window_add_message (self, _("Summary copied"));
+}
+
 void
 _sam_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -818,4 +869,7 @@ _sam_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, properties_action);
   gtk_widget_class_install_action (widget_class, "win.forget-recent", "s", forget_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save-template", NULL, save_template_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-summary", NULL, copy_summary_action);
 }

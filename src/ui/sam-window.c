@@ -246,6 +246,9 @@ _sam_window_update_actions (SamWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_session && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_session && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.properties", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-summary", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-template",
                                  has_session &&
                                  g_list_model_get_n_items (G_LIST_MODEL (sam_session_get_agenda (self->session))) > 0);

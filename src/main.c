@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -78,6 +79,32 @@ format_from_file_name (const char      *path,
 
   return dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL &&
          sam_export_format_from_name (dot + 1, format, NULL);
+}
+
+static int
+export_to_stdout (SamSession        *session,
+                  SamExportFormat    format,
+                  SamExportSections  sections)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = sam_export_to_bytes (session, format, sections, &error);
+  gsize size;
+  const char *data;
+
+  if (bytes == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+    {
+      g_printerr (_("Could not write to the standard output: %s\n"), g_strerror (errno));
+      return 1;
+    }
+
+  return 0;
 }
 
 /* Prints @error, naming @file unless the message does already: the file
@@ -179,9 +206,20 @@ export_main (int   argc,
 
   if (format_name != NULL)
     {
+      SamExportFormat named;
+
       if (!sam_export_format_from_name (format_name, &format, &error))
         {
           g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      /* Markdown in "notes.pdf" would open as a broken PDF. */
+      if (format_from_file_name (output, &named) && named != format)
+        {
+          /* Translators: the output file's name says one format, --format
+           * another, e.g. "“notes.pdf” is named as pdf, not md" */
+          g_printerr (_("“%s” is named as %s, not %s\n"), output,
+                      sam_export_format_extension (named), sam_export_format_extension (format));
           return 1;
         }
     }
@@ -205,7 +243,22 @@ export_main (int   argc,
       return 1;
     }
 
+  /* "-" is the standard output, for a pipe. */
+  if (g_str_equal (output, "-"))
+    return export_to_stdout (session, format, sections);
+
   output_file = g_file_new_for_commandline_arg (output);
+  if (g_file_equal (input, output_file))
+    {
+      g_printerr (_("The summary would replace the session file “%s” itself\n"), output);
+      return 1;
+    }
+  /* A device or a pipe is not replaced by a file of the same name. */
+  if (g_file_query_file_type (output_file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_SPECIAL)
+    {
+      g_printerr (_("“%s” is not a regular file; use - for the standard output\n"), output);
+      return 1;
+    }
   if (!sam_export_to_file (session, format, sections, output_file, &error))
     {
       print_file_error (TRUE, output_file, error);

@@ -100,7 +100,15 @@ fi
 expect_success "json round trip" "#" "$tmp/again.md" -o "$tmp/again.md" "$tmp/out.json"
 
 # Replacing an existing file.
-expect_success "replaces" "%PDF" "$tmp/out.md" --format pdf --output "$tmp/out.md" "$demo"
+expect_success "replaces" "%PDF" "$tmp/out.pdf" --format pdf --output "$tmp/out.pdf" "$demo"
+
+# "-" is the standard output, for a pipe.
+"$samling" export --format md --output - "$demo" >"$tmp/piped.md" 2>"$tmp/stderr"
+if [ $? -eq 0 ] && [ "$(head -c 2 "$tmp/piped.md")" = "# " ] && cmp -s "$tmp/piped.md" "$tmp/out.md"; then
+  ok "standard output"
+else
+  not_ok "standard output" "$(cat "$tmp/stderr")" "$(head -c 200 "$tmp/piped.md")"
+fi
 
 # Mistakes.
 printf '{"format": "samling", "version": 1, "title": ' >"$tmp/broken.samling"
@@ -124,6 +132,20 @@ chmod 0755 "$tmp/locked"
 mkdir "$tmp/folder.pdf"
 expect_failure "output is a folder" "" "folder.pdf" -o "$tmp/folder.pdf" "$demo"
 expect_failure "no output" "" "--output" "$demo"
+expect_failure "format and name disagree" "$tmp/notes.pdf" "notes.pdf" --format md -o "$tmp/notes.pdf" "$demo"
+cp "$demo" "$tmp/self.samling"
+expect_failure "output is the session" "" "self.samling" --format json -o "$tmp/self.samling" "$tmp/self.samling"
+if cmp -s "$demo" "$tmp/self.samling"; then
+  ok "the session file is untouched"
+else
+  not_ok "the session file is untouched"
+fi
+expect_failure "output is a device" "" "/dev/null" --format md -o /dev/null "$demo"
+if [ -c /dev/null ]; then
+  ok "the device is still a device"
+else
+  not_ok "the device is still a device"
+fi
 expect_failure "no session" "$tmp/x.pdf" "Usage" -o "$tmp/x.pdf"
 expect_failure "two sessions" "$tmp/x.pdf" "Usage" -o "$tmp/x.pdf" "$demo" "$demo"
 expect_failure "unknown option" "$tmp/x.pdf" "Usage" --colour -o "$tmp/x.pdf" "$demo"

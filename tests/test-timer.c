@@ -603,6 +603,27 @@ test_no_drift (void)
   g_assert_cmpint (day_start + now - AT (16, 0), <, 16 * 1800000);
 }
 
+/* The export reads the plan with a timer that never wakes: a running item
+ * adds no source to the main loop, and the planned starts are the app's. */
+static void
+test_still (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SamTimer) still = NULL;
+
+  g_assert_true (sam_timer_start (f->timer));
+  g_assert_cmpint (sam_timer_get_state (f->timer), ==, SAM_TIMER_RUNNING);
+  g_assert_nonnull (g_main_context_find_source_by_user_data (NULL, f->timer));
+
+  still = sam_timer_new_still (f->session);
+  g_assert_cmpint (sam_timer_get_state (still), ==, SAM_TIMER_RUNNING);
+  g_assert_null (g_main_context_find_source_by_user_data (NULL, still));
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (sam_timer_get_item_planned_start (still, i), ==,
+                     sam_timer_get_item_planned_start (f->timer, i));
+  g_assert_cmpint (sam_timer_get_planned_end (still), ==, sam_timer_get_planned_end (f->timer));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +647,7 @@ main (int   argc,
   ADD ("edits-while-running", test_edits_while_running, SAM_OVERRUN_PUSH);
   ADD ("wall-clock-jump", test_wall_clock_jump, SAM_OVERRUN_PUSH);
   ADD ("reopen", test_reopen, SAM_OVERRUN_PUSH);
+  ADD ("still", test_still, SAM_OVERRUN_PUSH);
   g_test_add_func ("/sam/timer/other-day", test_other_day);
   g_test_add_func ("/sam/timer/no-drift", test_no_drift);
 

@@ -30,6 +30,8 @@ struct _SamTimer
   SamClock      *clock;
   gint64         anchor_monotonic;
   gint64         anchor_real;
+  /* Reads the plan at one moment and never wakes (sam_timer_new_still()). */
+  gboolean       still;
 
   /* Derived from the document by refresh(). */
   SamTimerState  state;
@@ -330,16 +332,15 @@ session_committed_cb (SamTimer *self)
     refresh (self, TRUE);
 }
 
-SamTimer *
-sam_timer_new (SamSession *session,
-               SamClock   *clock)
+static SamTimer *
+timer_new (SamSession *session,
+           SamClock   *clock,
+           gboolean    still)
 {
   SamTimer *self;
 
-  g_return_val_if_fail (SAM_IS_SESSION (session), NULL);
-  g_return_val_if_fail (clock == NULL || SAM_IS_CLOCK (clock), NULL);
-
   self = g_object_new (SAM_TYPE_TIMER, NULL);
+  self->still = still;
   self->session = g_object_ref (session);
   self->clock = clock != NULL ? g_object_ref (clock) : sam_clock_dup_system ();
   self->anchor_monotonic = sam_clock_get_monotonic (self->clock);
@@ -359,6 +360,29 @@ sam_timer_new (SamSession *session,
   self->alarmed = sam_timer_get_remaining (self) <= 0;
 
   return self;
+}
+
+SamTimer *
+sam_timer_new (SamSession *session,
+               SamClock   *clock)
+{
+  g_return_val_if_fail (SAM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (clock == NULL || SAM_IS_CLOCK (clock), NULL);
+
+  return timer_new (session, clock, FALSE);
+}
+
+SamTimer *
+sam_timer_new_still (SamSession *session)
+{
+  g_autoptr(SamClock) clock = NULL;
+
+  g_return_val_if_fail (SAM_IS_SESSION (session), NULL);
+
+  /* A clock of its own that stands still at this moment: no source on the
+   * main loop and no shared clock, so any thread may use it. */
+  clock = sam_fake_clock_new (g_get_monotonic_time (), g_get_real_time ());
+  return timer_new (session, clock, TRUE);
 }
 
 static void
@@ -693,6 +717,8 @@ schedule_tick (SamTimer *self)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
 
+  if (self->still)
+    return;
   if (self->state == SAM_TIMER_RUNNING)
     wait = USEC - sam_timer_get_elapsed (self) % USEC;
   else if (self->state == SAM_TIMER_PAUSED)

@@ -55,6 +55,10 @@ G_DECLARE_FINAL_TYPE (SamTimer, sam_timer, SAM, TIMER, GObject)
 /* @clock: NULL for the system clock. */
 SamTimer      *sam_timer_new                (SamSession    *session,
                                              SamClock      *clock);
+/* A timer that reads @session's plan and times as they are now and never
+ * wakes: no main-loop source, no shared clock, so a worker thread may use
+ * it (the export does) as long as nothing else edits @session meanwhile. */
+SamTimer      *sam_timer_new_still          (SamSession    *session);
 SamSession    *sam_timer_get_session        (SamTimer      *self);
 SamClock      *sam_timer_get_clock          (SamTimer      *self);
 

@@ -377,7 +377,11 @@ build_people (GPtrArray  *blocks,
       const char *name;
 
       if (p < n_perspectives)
-        name = sam_item_get_string (item_at (perspectives, p), "name");
+        {
+          name = sam_item_get_string (item_at (perspectives, p), "name");
+          if (name == NULL || name[0] == '\0')
+            name = _("Unnamed");
+        }
       else if (balloons[p] > 0)
         name = _("No perspective");
       else
@@ -385,6 +389,9 @@ build_people (GPtrArray  *blocks,
 
       block_add_row (table, name, n, n_participants > 0 ? m : NULL, NULL);
     }
+  /* Only the headings: nothing to count. */
+  if (table->rows->len < 2)
+    g_ptr_array_remove (blocks, table);
 
   if (n_balloons > 0)
     {
@@ -407,7 +414,11 @@ build_people (GPtrArray  *blocks,
 
   gaps = sam_map_find_gaps (session);
   add_heading (blocks, 2, _("Perspectives Missing"));
-  if (gaps->len == 0)
+  if (n_perspectives == 0)
+    {
+      add_paragraph (blocks, _("The session has no perspectives."));
+    }
+  else if (gaps->len == 0)
     {
       add_paragraph (blocks, _("Every perspective was there."));
     }
@@ -471,7 +482,7 @@ build_agenda (GPtrArray  *blocks,
 
   /* The timer knows the plan as the app shows it: the session's start
    * time on the day it ran (or its date), plus the planned lengths. */
-  timer = sam_timer_new (session, NULL);
+  timer = sam_timer_new_still (session);
 
   table = add_block (blocks, SAM_BLOCK_TABLE, 0, NULL);
   block_add_row (table,
@@ -1006,6 +1017,29 @@ md_append_line (GString    *out,
     }
 }
 
+/* @text with every line end as "\n": a lone "\r" (pasted from an old Mac
+ * text) ends a line in CommonMark too, and must not slip past the
+ * escaping that works line by line (transfer full). */
+static char *
+normalize_line_ends (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* Appends @text escaped, its lines joined by a newline and @indent (what
  * keeps the next line inside its list item or quote). White space around
  * each line and blank lines are dropped: indentation would make code, two
@@ -1015,7 +1049,8 @@ md_append_text (GString    *out,
                 const char *text,
                 const char *indent)
 {
-  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  g_autofree char *unix_text = normalize_line_ends (text);
+  g_auto(GStrv) lines = g_strsplit (unix_text, "\n", -1);
   gboolean first = TRUE;
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -1233,11 +1268,12 @@ html_append_text (GString    *out,
                   const char *text,
                   gboolean    breaks)
 {
-  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+  g_autofree char *unix_text = normalize_line_ends (text);
+  g_autofree char *escaped = g_markup_escape_text (unix_text, -1);
 
   if (!breaks)
     {
-      g_strdelimit (escaped, "\r\n", ' ');
+      g_strdelimit (escaped, "\n", ' ');
       g_string_append (out, escaped);
       return;
     }
@@ -1246,7 +1282,7 @@ html_append_text (GString    *out,
     {
       if (*p == '\n')
         g_string_append (out, "<br>\n");
-      else if (*p != '\r')
+      else
         g_string_append_c (out, *p);
     }
 }

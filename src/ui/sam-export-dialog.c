@@ -9,6 +9,7 @@
 #include "sam-json.h"
 #include "sam-session.h"
 #include "sam-window.h"
+#include "sam-window-private.h"
 
 /*
  * The summary is written in a worker thread from a copy of the session made
@@ -298,6 +299,7 @@ report_success (SamExportDialog *self,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_exported_cb),
                            self->parent, 0);
   sam_window_add_toast (self->parent, toast);
+  _sam_window_remember_folder (self->parent, file);
 }
 
 static void
@@ -412,8 +414,20 @@ with_extension (GFile           *file,
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *name = NULL;
   g_autoptr(GFile) parent = NULL;
+  const char *dot = basename != NULL ? strrchr (basename, '.') : NULL;
+  SamExportFormat named;
 
-  if (basename == NULL || strchr (basename, '.') != NULL)
+  if (basename == NULL)
+    return g_object_ref (file);
+  /* "Summary.pdf" chosen for a web page becomes "Summary.html": a file
+   * must open as what it is named. Other extensions are the person's. */
+  if (dot != NULL && dot != basename)
+    {
+      if (!sam_export_format_from_name (dot + 1, &named, NULL) || named == format)
+        return g_object_ref (file);
+      *(char *) dot = '\0';
+    }
+  else if (dot != NULL)
     return g_object_ref (file);
 
   parent = g_file_get_parent (file);
@@ -472,7 +486,8 @@ export_clicked_cb (SamExportDialog *self)
 
       if (folder[0] != '\0')
         {
-          g_autoptr(GFile) dir = g_file_new_for_path (folder);
+          /* The setting holds a URI (see sam-window.c). */
+          g_autoptr(GFile) dir = g_file_new_for_commandline_arg (folder);
 
           gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), dir, NULL);
         }

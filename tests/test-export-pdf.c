@@ -660,6 +660,114 @@ test_many (void)
   g_unlink (path);
 }
 
+/* Long texts: a note with nowhere to break and one of words, laid out in
+ * a time that grows with their length, not its square */
+
+static guint
+count_string (const char *text,
+              const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + strlen (needle), needle))
+    n++;
+  return n;
+}
+
+static void
+test_long_texts (void)
+{
+  g_autoptr(SamSession) session = sam_session_new ();
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_block_free);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) run_of_x = g_string_new (NULL);
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) lines = NULL;
+  SamBlock *block;
+  gint64 begin, written;
+  guint n_pages, n_x = 0, n_words = 0, full = 0, n_full = 0, n_short = 0;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (run_of_x, 'x');
+  while (words->len < 100000)
+    {
+      g_string_append (words, n_words % 7 == 6 ? "fritid, " : "fritid ");
+      n_words++;
+    }
+
+  g_ptr_array_add (blocks, block_new (SAM_BLOCK_TITLE, "Långa lappar"));
+  block = block_new (SAM_BLOCK_HEADING, "Kolumn med långa lappar");
+  block->level = 3;
+  g_ptr_array_add (blocks, block);
+  block = block_new (SAM_BLOCK_HEADING, "Grupp av lappar");
+  block->level = 4;
+  g_ptr_array_add (blocks, block);
+  block = block_new (SAM_BLOCK_LIST, NULL);
+  block->items = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (block->items, g_strdup (run_of_x->str));
+  g_ptr_array_add (block->items, g_strdup (words->str));
+  g_ptr_array_add (blocks, block);
+
+  begin = g_get_monotonic_time ();
+  pdf = sam_export_write_pdf (session, blocks, &error);
+  written = g_get_monotonic_time ();
+  g_assert_no_error (error);
+  g_test_message ("A note of 100,000 x and one of 100,000 characters of words to PDF: %.0f ms",
+                  (written - begin) / 1000.0);
+
+  if (!have_poppler ())
+    return;
+
+  path = write_pdf (pdf, "test-export-pdf-long.pdf");
+  n_pages = pdf_pages (path);
+  g_test_message ("%u pages", n_pages);
+  /* Some 80 letters a line, some 50 lines a page: 25 pages a note. */
+  g_assert_cmpuint (n_pages, >=, 30);
+  g_assert_cmpuint (n_pages, <=, 80);
+
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+    raw = run (argv);
+  }
+  /* Every letter once, in full lines: the run breaks only at the
+   * column's edge, each line as long as the one before. */
+  lines = g_strsplit (raw, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+      gsize length = strspn (line, "x");
+
+      if (length == 0 || line[length] != '\0')
+        continue;
+      n_x += length;
+      if (full == 0)
+        full = length;
+      if (length == full)
+        n_full++;
+      else
+        n_short++;
+    }
+  g_assert_cmpuint (n_x, ==, 100000);
+  g_assert_cmpuint (full, >, 60);
+  /* The run's last line, and a first or last line of a page that
+   * pdftotext may join to its neighbour. */
+  g_assert_cmpuint (n_short, <=, 1);
+  g_assert_cmpuint (n_full, >, 1000);
+  {
+    g_autofree char *text = squash (raw);
+
+    g_assert_cmpuint (count_string (text, "fritid"), ==, n_words);
+    assert_contains (text, "Kolumn med långa lappar");
+    assert_contains (text, "Grupp av lappar");
+  }
+
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/sam/export/pdf/session", test_session);
   g_test_add_func ("/sam/export/pdf/print-pages", test_print_pages);
   g_test_add_func ("/sam/export/pdf/many", test_many);
+  g_test_add_func ("/sam/export/pdf/long-texts", test_long_texts);
 
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
@@ -171,14 +172,19 @@ static const Style meta_style    = { META_SIZE, FALSE, FALSE };
 static const Style quote_style   = { BODY_SIZE + 0.5, FALSE, TRUE };
 static const Style caption_style = { CAPTION_SIZE, FALSE, TRUE };
 
+/* A layout of @prefix then @length bytes of @text. */
 static PangoLayout *
-make_layout (SamExportPages *self,
-             const char     *text,
-             const Style    *style,
-             double          width)
+make_layout_n (SamExportPages *self,
+               const char     *prefix,
+               const char     *text,
+               gsize           length,
+               const Style    *style,
+               double          width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
+  gsize prefix_length = strlen (prefix);
+  g_autofree char *joined = g_malloc (prefix_length + length + 1);
 
   pango_font_description_set_absolute_size (font, style->size * PANGO_SCALE);
   if (style->bold)
@@ -189,38 +195,147 @@ make_layout (SamExportPages *self,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (width > 0)
     pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  memcpy (joined, prefix, prefix_length);
+  if (length > 0)
+    memcpy (joined + prefix_length, text, length);
+  joined[prefix_length + length] = '\0';
+  pango_layout_set_text (layout, joined, -1);
 
   return layout;
+}
+
+static PangoLayout *
+make_layout (SamExportPages *self,
+             const char     *text,
+             const Style    *style,
+             double          width)
+{
+  text = text != NULL ? text : "";
+
+  return make_layout_n (self, "", text, strlen (text), style, width);
 }
 
 /* One line of a laid-out text: where it sits relative to its band's top. */
 typedef struct
 {
   PangoLayoutLine *line;
+  PangoLayout     *layout;    /* the line's (a reference) */
   double           height;
   double           baseline;
 } LineInfo;
 
-static GArray *
-layout_lines (PangoLayout *layout)
+static void
+line_info_clear (gpointer data)
 {
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
+  LineInfo *info = data;
+
+  g_clear_object (&info->layout);
+}
+
+/* Appends the first @n_lines lines of @layout (all of them if -1) to
+ * @lines. */
+static void
+append_lines (GArray      *lines,
+              PangoLayout *layout,
+              int          n_lines)
+{
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int n = 0;
 
   do
     {
       PangoRectangle logical;
       LineInfo info;
 
+      if (n_lines >= 0 && n >= n_lines)
+        break;
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       info.line = pango_layout_iter_get_line_readonly (iter);
+      info.layout = g_object_ref (layout);
       info.height = logical.height / (double) PANGO_SCALE;
       info.baseline = (pango_layout_iter_get_baseline (iter) - logical.y) / (double) PANGO_SCALE;
       g_array_append_val (lines, info);
+      n++;
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+}
+
+/* How many lines' worth of text a long text is laid out at a time. */
+#define CHUNK_LINES 16
+
+/*
+ * The lines of @text, wrapped to @width. Pango takes time in the square of
+ * the length of a run that has nowhere to break (a note of 100,000 "x"
+ * took seven seconds), and printing lays out on the interface's thread,
+ * so a long text is laid out a piece at a time: a piece of some lines'
+ * worth of text gives all its lines but the last, which the piece's cut
+ * may have shortened, and the next piece starts where that line started.
+ * Lines are broken greedily, so the lines come out as from one layout,
+ * and the text in the PDF stays the text.
+ */
+static GArray *
+layout_text (SamExportPages *self,
+             const char     *text,
+             const Style    *style,
+             double          width)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
+  /* An average letter is about half an em wide. */
+  glong chunk_chars = MAX (256, (glong) (CHUNK_LINES * width / (0.5 * style->size)));
+  const char *p = text != NULL ? text : "";
+  /* The direction of the paragraph the next piece starts inside. */
+  PangoDirection direction = PANGO_DIRECTION_NEUTRAL;
+
+  g_array_set_clear_func (lines, line_info_clear);
+
+  while (TRUE)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      const char *end = p, *mark = "";
+      PangoLayoutLine *cut;
+      int n, start;
+
+      /* The rest whole if it is short: never a piece too small to cut. */
+      for (glong i = 0; i < 2 * chunk_chars && *end != '\0'; i++)
+        end = g_utf8_next_char (end);
+      if (width <= 0 || *end == '\0')
+        end = p + strlen (p);
+      else
+        end = g_utf8_offset_to_pointer (p, chunk_chars);
+
+      layout = make_layout_n (self, "", p, end - p, style, width);
+      /* A piece from inside a paragraph keeps the paragraph's direction,
+       * which Pango would otherwise take from the piece's first letters;
+       * a mark at its start says it. */
+      if (direction != PANGO_DIRECTION_NEUTRAL &&
+          pango_layout_get_line_readonly (layout, 0)->resolved_dir != direction)
+        {
+          mark = direction == PANGO_DIRECTION_RTL ? "\xe2\x80\x8f" /* U+200F RLM */
+                                                  : "\xe2\x80\x8e" /* U+200E LRM */;
+          g_object_unref (layout);
+          layout = make_layout_n (self, mark, p, end - p, style, width);
+        }
+
+      n = pango_layout_get_line_count (layout);
+      if (*end == '\0')
+        {
+          append_lines (lines, layout, -1);
+          break;
+        }
+      /* The start of the line the cut may have shortened. */
+      cut = pango_layout_get_line_readonly (layout, n - 1);
+      start = cut->start_index - (int) strlen (mark);
+      if (n < 2 || start <= 0)
+        {
+          /* Not a whole line in the piece: a bigger one. */
+          chunk_chars *= 2;
+          continue;
+        }
+      append_lines (lines, layout, n - 1);
+      direction = cut->is_paragraph_start ? PANGO_DIRECTION_NEUTRAL : cut->resolved_dir;
+      p += start;
+    }
 
   return lines;
 }
@@ -233,7 +348,7 @@ band_add_line (Band           *band,
                const Rgb      *color)
 {
   Op op = { OP_LINE, x, top + info->baseline, 0, 0, pango_layout_line_ref (info->line),
-            g_object_ref (info->line->layout), NULL, color };
+            g_object_ref (info->layout), NULL, color };
 
   g_array_append_val (band->ops, op);
 }
@@ -248,8 +363,7 @@ add_text (SamExportPages *self,
           double          space_before)
 {
   double content = self->width - 2 * MARGIN;
-  g_autoptr(PangoLayout) layout = make_layout (self, text, style, content - x);
-  g_autoptr(GArray) lines = layout_lines (layout);
+  g_autoptr(GArray) lines = layout_text (self, text, style, content - x);
   double leading = LEADING * style->size / BODY_SIZE;
   Band *first = NULL;
 
@@ -295,16 +409,21 @@ add_heading (SamExportPages *self,
              int             level,
              const char     *text)
 {
-  static const double sizes[] = { 16.0, 13.0, 11.0 };
-  static const double spaces[] = { 20.0, 14.0, 10.0 };
-  int index = CLAMP (level, 1, 3) - 1;
+  /* A section, what is under it, a column or a prompt, and a cluster of
+   * notes in a column: the last the size of the text, set apart from it
+   * by weight and colour. */
+  static const double sizes[] = { 16.0, 13.0, 11.0, BODY_SIZE };
+  static const double spaces[] = { 20.0, 14.0, 10.0, 8.0 };
+  static const Rgb *colors[] = { &accent_rgb, &text_rgb, &text_rgb, &dim_rgb };
+  int index = CLAMP (level, 1, (int) G_N_ELEMENTS (sizes)) - 1;
   Style style = { sizes[index], TRUE, FALSE };
   guint first = self->bands->len;
   Band *band;
 
-  add_text (self, text, &style, level == 1 ? &accent_rgb : &text_rgb, 0, spaces[index]);
+  add_text (self, text, &style, colors[index], 0, spaces[index]);
   band = g_ptr_array_index (self->bands, first);
-  band->heading_level = CLAMP (level, 1, 3) + 1;
+  /* Under the title, which is the outline's first level. */
+  band->heading_level = index + 2;
   band->heading = g_strdup (text);
   /* A heading never stands alone at the bottom of a page. */
   for (guint i = first; i < self->bands->len; i++)
@@ -334,7 +453,6 @@ add_grid_row (SamExportPages *self,
               int             table,
               double          space_before)
 {
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) all_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   guint n_bands = 1;
   guint n_cells = cells != NULL ? g_strv_length (cells) : 0;
@@ -344,11 +462,9 @@ add_grid_row (SamExportPages *self,
     {
       const char *text = c < n_cells ? cells[c] : "";
       const Style *style = is_header || (grid->labels && c == 0) ? &bold_style : &body_style;
-      PangoLayout *layout = make_layout (self, text, style, grid->widths[c] - 2 * CELL_PAD_X);
-      GArray *lines = layout_lines (layout);
+      GArray *lines = layout_text (self, text, style, grid->widths[c] - 2 * CELL_PAD_X);
 
       n_bands = MAX (n_bands, lines->len);
-      g_ptr_array_add (layouts, layout);
       g_ptr_array_add (all_lines, lines);
     }
 
@@ -902,6 +1018,9 @@ append_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The title and the four levels of headings. */
+#define OUTLINE_DEPTH 5
+
 /* The headings as the PDF's outline, so that a reader can jump to them. */
 static void
 add_outline (SamExportPages  *self,
@@ -921,13 +1040,13 @@ add_outline (SamExportPages  *self,
       if (level <= 0 || band->heading == NULL)
         continue;
       /* The outline's levels: the title at the top, then the headings. */
-      level = MIN (level, 4);
+      level = MIN (level, OUTLINE_DEPTH);
       link = g_strdup_printf ("page=%u pos=[%.0f %.0f]", page + 1, MARGIN, placed->y);
       parents[level] = cairo_pdf_surface_add_outline (surface,
                                                       level > 1 ? parents[level - 1] : CAIRO_PDF_OUTLINE_ROOT,
                                                       band->heading, link,
                                                       level <= 2 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-      for (int l = level + 1; l < 5; l++)
+      for (int l = level + 1; l <= OUTLINE_DEPTH; l++)
         parents[l] = parents[level];
     }
 }
@@ -943,12 +1062,13 @@ sam_export_write_pdf (SamSession *session,
   cairo_status_t status;
   const char *title;
   cairo_t *cr;
-  int parents[5] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT,
-                     CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT };
+  int parents[OUTLINE_DEPTH + 1];
 
   g_return_val_if_fail (SAM_IS_SESSION (session), NULL);
   g_return_val_if_fail (blocks != NULL, NULL);
 
+  for (guint i = 0; i < G_N_ELEMENTS (parents); i++)
+    parents[i] = CAIRO_PDF_OUTLINE_ROOT;
   pages = pages_new_for_blocks (session, blocks, A4_WIDTH, A4_HEIGHT);
 
   surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, A4_WIDTH, A4_HEIGHT);

@@ -30,6 +30,8 @@
 
 #include "config.h"
 
+#include "bench-frames.h"
+
 #include <stdlib.h>
 
 #include <adwaita.h>
@@ -56,77 +58,6 @@ static const char * const labels[] = {
   "Anna", "Erik", "Fritidsgården", "Lena K.", "Mohammed", "Sara", "BTH", "Ungdomsrådet",
   "Kent", "Åsa Öberg", "Hanna", "Region Blekinge", "Johan", "Fatima", "Per-Olof", "Leila",
 };
-
-typedef struct
-{
-  gint64   begun;        /* when the last frame began */
-  gint64   painted;      /* when the last frame was painted */
-  guint    frames;
-} Clock;
-
-static void
-before_paint_cb (GdkFrameClock *frame_clock,
-                 Clock         *clock)
-{
-  clock->begun = g_get_monotonic_time ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *frame_clock,
-                Clock         *clock)
-{
-  clock->painted = g_get_monotonic_time ();
-  clock->frames++;
-}
-
-/* Runs the main loop until the window has painted a frame. */
-static void
-wait_for_frame (Clock *clock)
-{
-  guint frames = clock->frames;
-
-  while (clock->frames == frames)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Lets whatever is pending (an SVG rendered at the window's size in a
- * thread, a frame already asked for) happen before measuring. */
-static void
-settle (Clock *clock,
-        guint  ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-print_row (const char *name,
-           GArray     *ms)
-{
-  double *v = (double *) ms->data;
-  guint n = ms->len;
-
-  if (n == 0)
-    return;
-
-  g_array_sort (ms, compare_doubles);
-  g_print ("  %-34s %7.2f %7.2f %7.2f %7.2f\n", name,
-           v[0], v[n / 2], v[MIN (n - 1, (guint) (0.95 * n))], v[n - 1]);
-}
 
 static SamSession *
 make_session (GRand *rand)
@@ -215,7 +146,7 @@ main (int   argc,
   GListModel *balloons;
   GtkWidget *window, *view;
   GdkFrameClock *frame_clock;
-  Clock clock = { 0 };
+  BenchClock clock = { 0 };
   g_autofree char *snapshot_name = NULL;
   int n_places;
 
@@ -271,10 +202,9 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
 
   frame_clock = gtk_widget_get_frame_clock (view);
-  g_signal_connect (frame_clock, "before-paint", G_CALLBACK (before_paint_cb), &clock);
-  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &clock);
-  wait_for_frame (&clock);
-  settle (&clock, 1000);
+  bench_clock_attach (&clock, frame_clock);
+  bench_wait_for_frame (&clock);
+  bench_settle (1000);
 
   for (int i = 0; i < opt_frames; i++)
     {
@@ -282,10 +212,10 @@ main (int   argc,
       gint64 edited;
       double ms;
 
-      settle (&clock, g_rand_int_range (rand, 0, 17));
+      bench_settle (g_rand_int_range (rand, 0, 17));
       edited = g_get_monotonic_time ();
       sam_session_set (session, balloon, "x", g_rand_double_range (rand, 0.03, 0.97), NULL);
-      wait_for_frame (&clock);
+      bench_wait_for_frame (&clock);
 
       ms = (clock.painted - edited) / 1000.0;
       g_array_append_val (move_ms, ms);
@@ -305,15 +235,15 @@ main (int   argc,
                     "x", g_rand_double_range (rand, 0.03, 0.97),
                     "y", g_rand_double_range (rand, 0.03, 0.97),
                     NULL);
-      settle (&clock, g_rand_int_range (rand, 0, 17));
+      bench_settle (g_rand_int_range (rand, 0, 17));
       edited = g_get_monotonic_time ();
       sam_session_insert (session, session, "balloons", G_MAXUINT, balloon);
-      wait_for_frame (&clock);
+      bench_wait_for_frame (&clock);
 
       ms = (clock.painted - edited) / 1000.0;
       g_array_append_val (place_ms, ms);
       sam_session_undo (session);
-      wait_for_frame (&clock);
+      bench_wait_for_frame (&clock);
     }
 
   for (int i = 0; i < opt_frames; i++)
@@ -322,13 +252,13 @@ main (int   argc,
   g_print ("%s with %d balloons, window %d×%d, %s renderer, %d frames:\n",
            opt_stage ? "Stage at the map" : "Map", opt_balloons, gtk_widget_get_width (window), gtk_widget_get_height (window),
            g_getenv ("GSK_RENDERER"), opt_frames);
-  g_print ("  %-34s %7s %7s %7s %7s\n", "(ms)", "min", "median", "p95", "max");
+  bench_print_header ();
   snapshot_name = g_strdup_printf (opt_stage ? "stage snapshot, %d balloons" : "snapshot of %d balloons", opt_balloons);
-  print_row (snapshot_name, snapshot_ms);
-  print_row ("render of that snapshot", render_ms);
-  print_row ("window frame (before to after paint)", paint_ms);
-  print_row ("balloon moved to painted frame", move_ms);
-  print_row ("balloon placed to painted frame", place_ms);
+  bench_print_row (snapshot_name, snapshot_ms);
+  bench_print_row ("render of that snapshot", render_ms);
+  bench_print_row ("window frame (before to after paint)", paint_ms);
+  bench_print_row ("balloon moved to painted frame", move_ms);
+  bench_print_row ("balloon placed to painted frame", place_ms);
   g_print ("target: 16 ms\n");
 
   g_signal_handlers_disconnect_by_data (frame_clock, &clock);

@@ -30,6 +30,8 @@
 
 #include "config.h"
 
+#include "bench-frames.h"
+
 #include <stdlib.h>
 
 #include <adwaita.h>
@@ -75,85 +77,6 @@ static const char * const sayings[] = {
   "Det krävs tillit för att våga prova sådant som kanske inte fungerar.",
   "Idrottsföreningarna når barn som skolan har svårt att nå.",
 };
-
-typedef struct
-{
-  gint64   begun;        /* when the last frame began */
-  gint64   painted;      /* when the last frame was painted */
-  guint    frames;
-} Clock;
-
-static void
-before_paint_cb (GdkFrameClock *frame_clock,
-                 Clock         *clock)
-{
-  clock->begun = g_get_monotonic_time ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *frame_clock,
-                Clock         *clock)
-{
-  clock->painted = g_get_monotonic_time ();
-  clock->frames++;
-}
-
-/* Runs the main loop until the window has painted a frame. */
-static void
-wait_for_frame (Clock *clock)
-{
-  guint frames = clock->frames;
-
-  while (clock->frames == frames)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Lets whatever is pending happen before measuring. */
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-print_row (const char *name,
-           GArray     *ms)
-{
-  double *v = (double *) ms->data;
-  guint n = ms->len;
-
-  if (n == 0)
-    return;
-
-  g_array_sort (ms, compare_doubles);
-  g_print ("  %-40s %7.2f %7.2f %7.2f %7.2f  (%u)\n", name,
-           v[0], v[n / 2], v[MIN (n - 1, (guint) (0.95 * n))], v[n - 1], n);
-}
-
-static void
-append_ms (GArray *array,
-           gint64  from,
-           gint64  to)
-{
-  double ms = (to - from) / 1000.0;
-
-  g_array_append_val (array, ms);
-}
 
 static SamSession *
 make_session (GRand *rand)
@@ -275,7 +198,7 @@ scroll_to_end (GtkWidget *page)
   for (guint i = 0; i < 50; i++)
     {
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      settle (30);
+      bench_settle (30);
       if (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
           gtk_adjustment_get_upper (adjustment) - 1)
         return;
@@ -313,7 +236,7 @@ main (int   argc,
   GtkWidget *window, *page = NULL;
   GtkEditable *entry;
   GdkFrameClock *frame_clock;
-  Clock clock = { 0 };
+  BenchClock clock = { 0 };
   double first_show = 0;
   int unseen = 0;
 
@@ -358,10 +281,9 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
 
   frame_clock = gtk_widget_get_frame_clock (window);
-  g_signal_connect (frame_clock, "before-paint", G_CALLBACK (before_paint_cb), &clock);
-  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &clock);
-  wait_for_frame (&clock);
-  settle (500);
+  bench_clock_attach (&clock, frame_clock);
+  bench_wait_for_frame (&clock);
+  bench_settle (500);
 
   /* (d) The view shown with the voices, anew each time (the first time
    * also loads its template and styles). */
@@ -372,22 +294,22 @@ main (int   argc,
       if (page != NULL)
         {
           gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("…"));
-          wait_for_frame (&clock);
-          settle (200);
+          bench_wait_for_frame (&clock);
+          bench_settle (200);
         }
       start = g_get_monotonic_time ();
       page = show_page (GTK_WINDOW (window), session, timer);
-      wait_for_frame (&clock);
+      bench_wait_for_frame (&clock);
       if (i == 0)
         first_show = (clock.painted - start) / 1000.0;
       else
-        append_ms (show_ms, start, clock.painted);
+        bench_append_ms (show_ms, start, clock.painted);
     }
-  settle (500);
+  bench_settle (500);
   entry = sam_voices_page_get_entry (SAM_VOICES_PAGE (page));
   sam_voices_page_focus_entry (SAM_VOICES_PAGE (page));
   scroll_to_end (page);
-  settle (300);
+  bench_settle (300);
 
   /* (a, b) Enter, 200 times. */
   for (int i = 0; i < opt_captures; i++)
@@ -397,18 +319,18 @@ main (int   argc,
       gint64 start, returned;
 
       gtk_editable_set_text (entry, text);
-      settle (g_rand_int_range (rand, 5, 40));
+      bench_settle (g_rand_int_range (rand, 5, 40));
 
       start = g_get_monotonic_time ();
       g_signal_emit_by_name (entry, "activate");
       returned = g_get_monotonic_time ();
       if (gtk_editable_get_text (entry)[0] != '\0')
         g_error ("The entry was not emptied");
-      wait_for_frame (&clock);
+      bench_wait_for_frame (&clock);
 
-      append_ms (capture_ms, start, returned);
-      append_ms (capture_paint_ms, start, clock.painted);
-      append_ms (frame_ms, clock.begun, clock.painted);
+      bench_append_ms (capture_ms, start, returned);
+      bench_append_ms (capture_paint_ms, start, clock.painted);
+      bench_append_ms (frame_ms, clock.begun, clock.painted);
 
       voice = g_list_model_get_item (voices, g_list_model_get_n_items (voices) - 1);
       if (!voice_shows (page, voice))
@@ -424,14 +346,14 @@ main (int   argc,
       if (i % 40 == 0)
         {
           gtk_editable_set_text (entry, "");
-          wait_for_frame (&clock);
+          bench_wait_for_frame (&clock);
         }
-      settle (g_rand_int_range (rand, 20, 60));
+      bench_settle (g_rand_int_range (rand, 20, 60));
       position = -1;
       start = g_get_monotonic_time ();
       gtk_editable_insert_text (entry, i % 6 == 5 ? " " : "a", 1, &position);
-      wait_for_frame (&clock);
-      append_ms (key_ms, start, clock.painted);
+      bench_wait_for_frame (&clock);
+      bench_append_ms (key_ms, start, clock.painted);
     }
   gtk_editable_set_text (entry, "");
 
@@ -446,7 +368,7 @@ main (int   argc,
         {
           g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
-          settle (20);
+          bench_settle (20);
           gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
                                   gtk_widget_get_width (window), gtk_widget_get_height (window));
           node = gtk_snapshot_to_node (snapshot);
@@ -462,13 +384,13 @@ main (int   argc,
   g_print ("Voices view with %d voices over %d prompts, window %d×%d, %s renderer:\n",
            opt_voices, N_PROMPTS, gtk_widget_get_width (window), gtk_widget_get_height (window),
            g_getenv ("GSK_RENDERER"));
-  g_print ("  %-40s %7s %7s %7s %7s  (n)\n", "(ms)", "min", "median", "p95", "max");
-  print_row ("Enter to entry empty and ready", capture_ms);
-  print_row ("Enter to next frame painted", capture_paint_ms);
-  print_row ("  that frame (before to after paint)", frame_ms);
-  print_row ("key typed to next frame painted", key_ms);
-  g_print ("  %-40s %7.2f\n", "first showing to first frame, first time", first_show);
-  print_row ("first showing to first frame, again", show_ms);
+  bench_print_header ();
+  bench_print_row ("Enter to entry empty and ready", capture_ms);
+  bench_print_row ("Enter to next frame painted", capture_paint_ms);
+  bench_print_row ("  that frame (before to after paint)", frame_ms);
+  bench_print_row ("key typed to next frame painted", key_ms);
+  g_print ("  %-44s %7.2f\n", "first showing to first frame, first time", first_show);
+  bench_print_row ("first showing to first frame, again", show_ms);
   g_print ("captures whose first frame did not show the new voice: %d of %d\n", unseen, opt_captures);
   g_print ("target: 16 ms\n");
 

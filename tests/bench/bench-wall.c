@@ -31,6 +31,8 @@
 
 #include "config.h"
 
+#include "bench-frames.h"
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -86,124 +88,6 @@ static const char * const sentences[] = {
   "En träff i kvartalet med samma personer, så att tilliten hinner växa.",
   "Mät det som spelar roll för de unga själva, inte bara det som är lätt att räkna.",
 };
-
-typedef struct
-{
-  gint64   begun;        /* when the last frame began */
-  gint64   painted;      /* when the last frame was painted */
-  guint    frames;
-  /* While set, every painted frame's paint time and the interval since the
-   * frame before are recorded. */
-  GArray  *paint_ms;
-  GArray  *interval_ms;
-} Clock;
-
-static void
-before_paint_cb (GdkFrameClock *frame_clock,
-                 Clock         *clock)
-{
-  clock->begun = g_get_monotonic_time ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *frame_clock,
-                Clock         *clock)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (clock->paint_ms != NULL)
-    {
-      double ms = (now - clock->begun) / 1000.0;
-
-      g_array_append_val (clock->paint_ms, ms);
-      if (clock->painted != 0)
-        {
-          ms = (now - clock->painted) / 1000.0;
-          g_array_append_val (clock->interval_ms, ms);
-        }
-    }
-  clock->painted = now;
-  clock->frames++;
-}
-
-/* Starts recording frames into @paint_ms and @interval_ms (NULL: stops). */
-static void
-record_frames (Clock  *clock,
-               GArray *paint_ms,
-               GArray *interval_ms)
-{
-  clock->paint_ms = paint_ms;
-  clock->interval_ms = interval_ms;
-  /* The first interval counts from the first recorded frame, not from
-   * whatever was painted before. */
-  clock->painted = 0;
-}
-
-/* Runs the main loop until the window has painted a frame. */
-static void
-wait_for_frame (Clock *clock)
-{
-  guint frames = clock->frames;
-
-  while (clock->frames == frames)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Lets whatever is pending happen before measuring. */
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *ms,
-            double  fraction)
-{
-  g_assert (ms->len > 0);
-  g_array_sort (ms, compare_doubles);
-  return g_array_index (ms, double, MIN (ms->len - 1, (guint) (fraction * ms->len)));
-}
-
-static void
-print_row (const char *name,
-           GArray     *ms)
-{
-  guint n = ms->len;
-
-  if (n == 0)
-    return;
-
-  g_array_sort (ms, compare_doubles);
-  g_print ("  %-44s %7.2f %7.2f %7.2f %7.2f  (%u)\n", name,
-           g_array_index (ms, double, 0), g_array_index (ms, double, n / 2),
-           percentile (ms, 0.95), g_array_index (ms, double, n - 1), n);
-}
-
-static void
-append_ms (GArray *array,
-           gint64  from,
-           gint64  to)
-{
-  double ms = (to - from) / 1000.0;
-
-  g_array_append_val (array, ms);
-}
 
 static char *
 make_text (GRand *rand)
@@ -294,8 +178,8 @@ column_is_filled (SamWallPage *page,
 /* Paints frames until the first column lists its notes; returns when that
  * frame was painted. */
 static gint64
-wait_for_notes (Clock       *clock,
-                GtkWidget   *window)
+wait_for_notes (BenchClock *clock,
+                GtkWidget  *window)
 {
   for (guint i = 0; i < 600; i++)
     {
@@ -304,7 +188,7 @@ wait_for_notes (Clock       *clock,
       if (column_is_filled (page, 0))
         return clock->painted;
       gtk_widget_queue_draw (window);
-      wait_for_frame (clock);
+      bench_wait_for_frame (clock);
     }
   return 0;
 }
@@ -332,14 +216,14 @@ present_window (GtkWindow *window)
   gtk_window_present (window);
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)) || gtk_widget_get_width (GTK_WIDGET (window)) < 100)
     g_main_context_iteration (NULL, TRUE);
-  settle (100);
+  bench_settle (100);
   if (!has_size (GTK_WIDGET (window)))
     gtk_window_set_default_size (window,
                                  2 * 1920 - gtk_widget_get_width (GTK_WIDGET (window)),
                                  2 * 1080 - gtk_widget_get_height (GTK_WIDGET (window)));
   end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (!has_size (GTK_WIDGET (window)) && g_get_monotonic_time () < end)
-    settle (20);
+    bench_settle (20);
 }
 
 static void
@@ -461,7 +345,7 @@ picked_type (GtkWidget *window,
  * @to with the pointer, one step a frame. Returns whether a note landed in
  * column @to. */
 static gboolean
-drag_note (Clock        *clock,
+drag_note (BenchClock   *clock,
            GtkWidget    *window,
            SamWallPage  *page,
            SamItem     **columns,
@@ -510,13 +394,13 @@ drag_note (Clock        *clock,
 
   XTestFakeMotionEvent (xdisplay, -1, x0, y0, CurrentTime);
   XFlush (xdisplay);
-  settle (100);
-  wait_for_frame (clock);
+  bench_settle (100);
+  bench_wait_for_frame (clock);
 
-  record_frames (clock, paint_ms, interval_ms);
+  bench_clock_record (clock, paint_ms, interval_ms);
   XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
   XFlush (xdisplay);
-  wait_for_frame (clock);
+  bench_wait_for_frame (clock);
   for (int i = 1; i <= opt_drag_frames; i++)
     {
       double t = (double) i / opt_drag_frames;
@@ -526,18 +410,18 @@ drag_note (Clock        *clock,
 
       XTestFakeMotionEvent (xdisplay, -1, x, y, CurrentTime);
       XFlush (xdisplay);
-      wait_for_frame (clock);
+      bench_wait_for_frame (clock);
     }
   /* A moment over the place, as a hand aims, then let go. */
   for (int i = 0; i < 6; i++)
-    wait_for_frame (clock);
+    bench_wait_for_frame (clock);
   XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
   XFlush (xdisplay);
   for (int i = 0; i < 6; i++)
-    wait_for_frame (clock);
-  record_frames (clock, NULL, NULL);
+    bench_wait_for_frame (clock);
+  bench_clock_record (clock, NULL, NULL);
   gtk_widget_remove_tick_callback (window, tick);
-  settle (500);
+  bench_settle (500);
 
   /* Where the worst hitch was: taking the note up, carrying it or
    * dropping it. */
@@ -577,7 +461,7 @@ save_screenshot (GtkWidget  *window,
     {
       g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
-      settle (20);
+      bench_settle (20);
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
                               gtk_widget_get_width (window), gtk_widget_get_height (window));
       node = gtk_snapshot_to_node (snapshot);
@@ -620,9 +504,9 @@ summary (const char *measure,
       g_print ("%s: not measured\n", measure);
       return;
     }
-  p95 = percentile (ms, 0.95);
+  p95 = bench_percentile (ms, 0.95);
   g_print ("%s: p95 %.1f ms, median %.1f ms (target %.0f ms) %s\n", measure, p95,
-           percentile (ms, 0.5), target, p95 <= target ? "OK" : "OVER");
+           bench_percentile (ms, 0.5), target, p95 <= target ? "OK" : "OVER");
 }
 
 int
@@ -647,7 +531,7 @@ main (int   argc,
   GtkWidget *window;
   SamWallPage *page = NULL;
   GdkFrameClock *frame_clock;
-  Clock clock = { 0 };
+  BenchClock clock = { 0 };
   double first_show = 0, first_filled = 0;
   gboolean landed = FALSE;
 
@@ -698,11 +582,10 @@ main (int   argc,
   present_window (GTK_WINDOW (window));
 
   frame_clock = gtk_widget_get_frame_clock (window);
-  g_signal_connect (frame_clock, "before-paint", G_CALLBACK (before_paint_cb), &clock);
-  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &clock);
+  bench_clock_attach (&clock, frame_clock);
   gtk_widget_queue_draw (window);
-  wait_for_frame (&clock);
-  settle (500);
+  bench_wait_for_frame (&clock);
+  bench_settle (500);
 
   /* (a) Opening the view: the first time makes the page, loads its
    * template and styles; then it is switched back to. */
@@ -713,12 +596,12 @@ main (int   argc,
       if (i > 0)
         {
           switch_view (window, "overview");
-          wait_for_frame (&clock);
-          settle (200);
+          bench_wait_for_frame (&clock);
+          bench_settle (200);
         }
       start = g_get_monotonic_time ();
       switch_view (window, "wall");
-      wait_for_frame (&clock);
+      bench_wait_for_frame (&clock);
       filled = wait_for_notes (&clock, window);
       if (i == 0)
         {
@@ -727,12 +610,12 @@ main (int   argc,
         }
       else
         {
-          append_ms (show_ms, start, clock.painted);
+          bench_append_ms (show_ms, start, clock.painted);
           if (filled != 0)
-            append_ms (filled_ms, start, filled);
+            bench_append_ms (filled_ms, start, filled);
         }
       /* The first time counts too, for the target. */
-      append_ms (open_ms, start, filled != 0 ? filled : clock.painted);
+      bench_append_ms (open_ms, start, filled != 0 ? filled : clock.painted);
       if (filled == 0)
         g_printerr ("The first column did not list its notes\n");
     }
@@ -743,7 +626,7 @@ main (int   argc,
     g_error ("The wall page shows no wall");
   /* What a list keeps alive decides what opening costs. */
   g_print ("note rows alive after opening: %u\n", sam_wall_column_count_row_widgets ());
-  settle (500);
+  bench_settle (500);
 
   /* (b) A column scrolled, 40 px a frame. */
   {
@@ -752,20 +635,20 @@ main (int   argc,
     guint tick;
 
     tick = gtk_widget_add_tick_callback (GTK_WIDGET (scroller), scroll_tick_cb, &scroll, NULL);
-    wait_for_frame (&clock);
-    record_frames (&clock, scroll_paint_ms, scroll_interval_ms);
+    bench_wait_for_frame (&clock);
+    bench_clock_record (&clock, scroll_paint_ms, scroll_interval_ms);
     while ((int) scroll_paint_ms->len < opt_frames)
-      wait_for_frame (&clock);
-    record_frames (&clock, NULL, NULL);
+      bench_wait_for_frame (&clock);
+    bench_clock_record (&clock, NULL, NULL);
     gtk_widget_remove_tick_callback (GTK_WIDGET (scroller), tick);
     gtk_adjustment_set_value (scroll.adjustment, 0);
-    settle (300);
+    bench_settle (300);
   }
 
   /* (c) A note dragged from the first column to the third. */
 #ifdef HAVE_XTEST
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (sam_wall_page_get_scroller (page, 0)), 0);
-  settle (300);
+  bench_settle (300);
   landed = drag_note (&clock, window, page, columns, 0, 2, drag_paint_ms, drag_interval_ms, &drag_report);
 #else
   drag_report = g_strdup ("skipped: built without XTest (libxtst-dev)");
@@ -782,15 +665,15 @@ main (int   argc,
              gdk_surface_get_width (surface), gdk_surface_get_height (surface),
              gtk_widget_get_width (window), gtk_widget_get_height (window), g_getenv ("GSK_RENDERER"));
   }
-  g_print ("  %-44s %7s %7s %7s %7s  (n)\n", "(ms)", "min", "median", "p95", "max");
+  bench_print_header ();
   g_print ("  %-44s %7.2f\n", "(a) open to first frame, first time", first_show);
   g_print ("  %-44s %7.2f\n", "    open to notes listed, first time", first_filled);
-  print_row ("    open to first frame, again", show_ms);
-  print_row ("    open to notes listed, again", filled_ms);
-  print_row ("(b) scrolling: before to after paint", scroll_paint_ms);
-  print_row ("    scrolling: between painted frames", scroll_interval_ms);
-  print_row ("(c) dragging: before to after paint", drag_paint_ms);
-  print_row ("    dragging: between painted frames", drag_interval_ms);
+  bench_print_row ("    open to first frame, again", show_ms);
+  bench_print_row ("    open to notes listed, again", filled_ms);
+  bench_print_row ("(b) scrolling: before to after paint", scroll_paint_ms);
+  bench_print_row ("    scrolling: between painted frames", scroll_interval_ms);
+  bench_print_row ("(c) dragging: before to after paint", drag_paint_ms);
+  bench_print_row ("    dragging: between painted frames", drag_interval_ms);
   g_print ("(c) %s\n", drag_report);
 
   summary ("(a) opening the wall view (to notes listed)", open_ms, 200);

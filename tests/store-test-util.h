@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,14 @@ void      fixture_tear_down (Fixture       *f,
                              gconstpointer  data);
 /* Opens the store at @path, failing the test when it cannot. */
 SamStore *open_store        (const char    *path);
+/* A connection of its own to the database at @path, as another program
+ * would open it; running @sql on it (failing the test on an error); the
+ * integer that a query of one row and column gives. */
+sqlite3  *other_connection  (const char    *path);
+void      exec_ok           (sqlite3       *db,
+                             const char    *sql);
+int       query_int         (sqlite3       *db,
+                             const char    *sql);
 /* Removes @path and everything below it. */
 void      rm_rf             (const char    *path);
 

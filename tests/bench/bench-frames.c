@@ -118,3 +118,29 @@ bench_print_row (const char *name,
            g_array_index (ms, double, 0), g_array_index (ms, double, n / 2),
            bench_percentile (ms, 0.95), g_array_index (ms, double, n - 1), n);
 }
+
+void
+bench_save_screenshot (GtkWidget  *window,
+                       const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  /* A widget paintable draws nothing until it has been asked once. */
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      bench_settle (20);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                              gtk_widget_get_width (window), gtk_widget_get_height (window));
+      node = gtk_snapshot_to_node (snapshot);
+    }
+  if (node != NULL)
+    texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                           &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
+                                                                gtk_widget_get_height (window)));
+  if (texture == NULL || !gdk_texture_save_to_png (texture, path))
+    g_printerr ("Could not save %s\n", path);
+}

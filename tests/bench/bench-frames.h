@@ -46,4 +46,9 @@ void    bench_print_header   (void);
 void    bench_print_row      (const char    *name,
                               GArray        *ms);
 
+/* Saves @window as it is drawn now as a PNG at @path; says so on stderr
+ * when it cannot. */
+void    bench_save_screenshot (GtkWidget    *window,
+                               const char   *path);
+
 G_END_DECLS

@@ -358,28 +358,7 @@ main (int   argc,
   gtk_editable_set_text (entry, "");
 
   if (opt_screenshot != NULL)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-      g_autoptr(GskRenderNode) node = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-
-      /* A widget paintable draws nothing until it has been asked once. */
-      for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
-        {
-          g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-          bench_settle (20);
-          gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                                  gtk_widget_get_width (window), gtk_widget_get_height (window));
-          node = gtk_snapshot_to_node (snapshot);
-        }
-      if (node != NULL)
-        texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                               &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
-                                                                    gtk_widget_get_height (window)));
-      if (texture == NULL || !gdk_texture_save_to_png (texture, opt_screenshot))
-        g_printerr ("Could not save %s\n", opt_screenshot);
-    }
+    bench_save_screenshot (window, opt_screenshot);
 
   g_print ("Voices view with %d voices over %d prompts, window %d×%d, %s renderer:\n",
            opt_voices, N_PROMPTS, gtk_widget_get_width (window), gtk_widget_get_height (window),
